@@ -1,0 +1,44 @@
+package com.acme.orders.application.port;
+
+import com.acme.orders.domain.CustomerId;
+import com.acme.orders.domain.Order;
+import com.acme.orders.domain.OrderId;
+import com.acme.orders.domain.OrderStatus;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.jmolecules.architecture.hexagonal.SecondaryPort;
+
+/** Where orders live. The stored order is the single source of truth about its state. */
+@SecondaryPort
+public interface OrderRepository {
+
+    void add(Order order);
+
+    Optional<Order> find(OrderId id);
+
+    /**
+     * The order, locked against every other writer until the surrounding transaction ends, so that a payment, a
+     * customer cancel and a timeout on the same order are decided one after the other, each on the state the previous
+     * one left.
+     */
+    Optional<Order> lock(OrderId id);
+
+    /**
+     * Stores the final state of an order that was {@code UNPAID} at {@link Order#version()}. The write is conditional on
+     * both, so two writers can never both move the same order out of {@code UNPAID}.
+     *
+     * @throws ConcurrentOrderChange when the stored order is no longer unpaid at that version
+     */
+    void update(Order order);
+
+    /** One page of a customer's orders, newest first, starting after {@code after} when given. */
+    List<Order> listOfCustomer(CustomerId customer, Optional<OrderStatus> status, Optional<OrderCursor> after, int limit);
+
+    /** Ids of the customer's orders still stored as unpaid although their deadline has passed. */
+    List<OrderId> overdueOfCustomer(CustomerId customer, Instant now, int limit);
+
+    /** A position in a customer's order list: the order it follows. */
+    record OrderCursor(Instant createdAt, OrderId orderId) {
+    }
+}

@@ -1,0 +1,231 @@
+package com.acme.orders.domain;
+
+import static com.acme.orders.domain.DomainRuleViolation.require;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import org.jmolecules.ddd.annotation.AggregateRoot;
+import org.jmolecules.ddd.annotation.Identity;
+
+/**
+ * An order and the one decision it exists for: was it paid before its deadline, or not.
+ *
+ * <p>{@code UNPAID} moves to {@code PAID} or to {@code CANCELLED} and nothing else ever happens to it. Every method that
+ * changes the order answers with a {@link Transition} and records exactly one {@link OrderEvent} when it changed.
+ * Time always arrives as an argument, so the order never asks a hidden clock what time it is.
+ *
+ * <p>Passive close (seed 004): an unpaid order whose deadline has passed closes itself as
+ * {@link CancellationReason#PAYMENT_TIMEOUT} as soon as anyone asks it to do anything, so no caller ever sees it
+ * {@code UNPAID} after its deadline and a late payment can never win.
+ */
+@AggregateRoot
+public final class Order {
+
+    /** A basket bigger than this is a bug or an attack, not a purchase. */
+    public static final int MAX_ITEMS = 100;
+
+    @Identity
+    private final OrderId id;
+    private final OrderNumber number;
+    private final CustomerId customerId;
+    private final List<LineItem> items;
+    private final Money total;
+    private final Instant createdAt;
+    private final Instant paymentDeadline;
+    private final long version;
+    private OrderStatus status;
+    private PaymentReference paymentReference;
+    private Instant paidAt;
+    private Instant cancelledAt;
+    private CancellationReason cancellationReason;
+    private final List<OrderEvent> recordedEvents = new ArrayList<>();
+
+    private Order(OrderId id, OrderNumber number, CustomerId customerId, List<LineItem> items, Money total,
+                  Instant createdAt, Instant paymentDeadline, OrderStatus status, PaymentReference paymentReference,
+                  Instant paidAt, Instant cancelledAt, CancellationReason cancellationReason, long version) {
+        this.id = Objects.requireNonNull(id, "id");
+        this.number = Objects.requireNonNull(number, "number");
+        this.customerId = Objects.requireNonNull(customerId, "customer id");
+        this.items = List.copyOf(items);
+        this.total = Objects.requireNonNull(total, "total");
+        this.createdAt = Objects.requireNonNull(createdAt, "created at");
+        this.paymentDeadline = Objects.requireNonNull(paymentDeadline, "payment deadline");
+        this.status = Objects.requireNonNull(status, "status");
+        this.paymentReference = paymentReference;
+        this.paidAt = paidAt;
+        this.cancelledAt = cancelledAt;
+        this.cancellationReason = cancellationReason;
+        this.version = version;
+    }
+
+    /** A new unpaid order, due for payment {@code paymentWindow} after {@code now}. Records {@link OrderPlaced}. */
+    public static Order place(OrderId id, OrderNumber number, CustomerId customerId, List<LineItem> items,
+                              Instant now, Duration paymentWindow) {
+        Objects.requireNonNull(items, "items");
+        require(!items.isEmpty(), "items", "an order has at least one item");
+        require(items.size() <= MAX_ITEMS, "items", "an order has at most " + MAX_ITEMS + " items");
+        require(paymentWindow.isPositive(), "paymentWindow", "a payment window is positive");
+        var currency = items.getFirst().unitPrice().currency();
+        var sum = BigDecimal.ZERO;
+        for (int i = 0; i < items.size(); i++) {
+            var item = Objects.requireNonNull(items.get(i), "item");
+            require(item.unitPrice().currency().equals(currency), "items[" + i + "].unitPrice",
+                    "all items of an order are priced in one currency");
+            sum = sum.add(item.unitPrice().amount().multiply(BigDecimal.valueOf(item.quantity().value())));
+        }
+        // Summed exactly first and checked once, so a huge basket is refused with a clear reason, never wrapped round.
+        require(sum.compareTo(Money.LIMIT) < 0, "items", "an order total is below " + Money.LIMIT.toPlainString());
+        require(sum.signum() > 0, "items", "an order has something to pay");
+        var total = Money.of(sum, currency);
+        var order = new Order(id, number, customerId, items, total, now, now.plus(paymentWindow),
+                OrderStatus.UNPAID, null, null, null, null, 0);
+        order.recordedEvents.add(new OrderPlaced(UUID.randomUUID(), id, number, customerId, order.items, total,
+                order.paymentDeadline, now));
+        return order;
+    }
+
+    /** An order as it was stored. Records nothing: nothing happened. */
+    public static Order restore(OrderId id, OrderNumber number, CustomerId customerId, List<LineItem> items,
+                                Money total, Instant createdAt, Instant paymentDeadline, OrderStatus status,
+                                PaymentReference paymentReference, Instant paidAt, Instant cancelledAt,
+                                CancellationReason cancellationReason, long version) {
+        return new Order(id, number, customerId, items, total, createdAt, paymentDeadline, status, paymentReference,
+                paidAt, cancelledAt, cancellationReason, version);
+    }
+
+    /**
+     * A payment provider says it took money for this order. The first matching payment before the deadline settles it;
+     * the same payment reported again is already done; anything else is refused and leaves the order as it is
+     * (except that an overdue order closes itself first).
+     */
+    public Transition confirmPayment(Payment payment, Instant now) {
+        Objects.requireNonNull(payment, "payment");
+        closeIfOverdue(now);
+        return switch (status) {
+            case PAID -> payment.reference().equals(paymentReference)
+                    ? new Transition.AlreadyDone()
+                    : new Transition.Refused(Transition.Refusal.ORDER_PAID,
+                            "order " + number + " was already paid by another payment");
+            case CANCELLED -> new Transition.Refused(Transition.Refusal.ORDER_CANCELLED, cancelledBecause());
+            case UNPAID -> {
+                if (!payment.amount().equals(total)) {
+                    yield new Transition.Refused(Transition.Refusal.PAYMENT_MISMATCH,
+                            "order " + number + " costs " + total + ", the payment was " + payment.amount());
+                }
+                status = OrderStatus.PAID;
+                paymentReference = payment.reference();
+                paidAt = now;
+                yield record(new OrderPaid(UUID.randomUUID(), id, number, customerId, total, paymentReference, now));
+            }
+        };
+    }
+
+    /** The customer withdraws an unpaid order. Cancelling a cancelled order is already done, whatever closed it. */
+    public Transition cancelByCustomer(Instant now) {
+        if (closeIfOverdue(now)) {
+            return new Transition.Changed(recordedEvents.getLast());
+        }
+        return switch (status) {
+            case CANCELLED -> new Transition.AlreadyDone();
+            case PAID -> new Transition.Refused(Transition.Refusal.ORDER_PAID,
+                    "order " + number + " is paid and can no longer be cancelled");
+            case UNPAID -> cancel(CancellationReason.CUSTOMER_REQUEST, now);
+        };
+    }
+
+    /** The payment deadline passed: an unpaid order is cancelled; a paid or cancelled one has nothing left to do. */
+    public Transition expire(Instant now) {
+        if (closeIfOverdue(now)) {
+            return new Transition.Changed(recordedEvents.getLast());
+        }
+        return switch (status) {
+            case CANCELLED -> new Transition.AlreadyDone();
+            case PAID -> new Transition.Refused(Transition.Refusal.ORDER_PAID, "order " + number + " was paid in time");
+            case UNPAID -> new Transition.Refused(Transition.Refusal.DEADLINE_NOT_REACHED,
+                    "order " + number + " can be paid until " + paymentDeadline);
+        };
+    }
+
+    /** Unpaid with its deadline reached: the moment the order stops accepting payment. */
+    public boolean isOverdue(Instant now) {
+        return status == OrderStatus.UNPAID && !now.isBefore(paymentDeadline);
+    }
+
+    private boolean closeIfOverdue(Instant now) {
+        if (!isOverdue(now)) {
+            return false;
+        }
+        cancel(CancellationReason.PAYMENT_TIMEOUT, now);
+        return true;
+    }
+
+    private Transition cancel(CancellationReason reason, Instant now) {
+        status = OrderStatus.CANCELLED;
+        cancellationReason = reason;
+        cancelledAt = now;
+        return record(new OrderCancelled(UUID.randomUUID(), id, number, customerId, items, total, reason, now));
+    }
+
+    private Transition record(OrderEvent event) {
+        recordedEvents.add(event);
+        return new Transition.Changed(event);
+    }
+
+    private String cancelledBecause() {
+        return switch (cancellationReason) {
+            case PAYMENT_TIMEOUT -> "order " + number + " was cancelled because its payment deadline " + paymentDeadline + " passed";
+            case CUSTOMER_REQUEST -> "order " + number + " was cancelled by the customer";
+        };
+    }
+
+    /** The events raised since this object was placed or restored, oldest first; they must be stored with the order. */
+    public List<OrderEvent> recordedEvents() {
+        return Collections.unmodifiableList(recordedEvents);
+    }
+
+    public boolean hasChanged() {
+        return !recordedEvents.isEmpty();
+    }
+
+    public boolean belongsTo(CustomerId customer) {
+        return customerId.equals(customer);
+    }
+
+    public OrderId id() { return id; }
+    public OrderNumber number() { return number; }
+    public CustomerId customerId() { return customerId; }
+    public List<LineItem> items() { return items; }
+    public Money total() { return total; }
+    public Instant createdAt() { return createdAt; }
+    public Instant paymentDeadline() { return paymentDeadline; }
+    public OrderStatus status() { return status; }
+    public Optional<PaymentReference> paymentReference() { return Optional.ofNullable(paymentReference); }
+    public Optional<Instant> paidAt() { return Optional.ofNullable(paidAt); }
+    public Optional<Instant> cancelledAt() { return Optional.ofNullable(cancelledAt); }
+    public Optional<CancellationReason> cancellationReason() { return Optional.ofNullable(cancellationReason); }
+
+    /** The version this object was loaded at; storing a change succeeds only if the stored row is still at it. */
+    public long version() { return version; }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Order that && id.equals(that.id);
+    }
+
+    @Override
+    public int hashCode() {
+        return id.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return "Order[" + number + ", " + status + "]";
+    }
+}
