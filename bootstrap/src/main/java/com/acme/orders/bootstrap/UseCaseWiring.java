@@ -1,0 +1,69 @@
+package com.acme.orders.bootstrap;
+
+import com.acme.orders.application.CancelOrder;
+import com.acme.orders.application.ConfirmPayment;
+import com.acme.orders.application.ExpireOrder;
+import com.acme.orders.application.GetOrder;
+import com.acme.orders.application.ListCustomerOrders;
+import com.acme.orders.application.OrderChanges;
+import com.acme.orders.application.PlaceOrder;
+import com.acme.orders.application.port.DeadlineIndex;
+import com.acme.orders.application.port.EventPublication;
+import com.acme.orders.application.port.OrderNumberSource;
+import com.acme.orders.application.port.OrderRepository;
+import com.acme.orders.application.port.Transactions;
+import java.time.Clock;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The use cases are plain Java; this is the one place that hands them their ports. The transaction of each use case
+ * is opened by the use case itself through {@link Transactions}, so no proxy or annotation decides where it begins.
+ */
+@Configuration(proxyBeanMethods = false)
+class UseCaseWiring {
+
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    OrderChanges orderChanges(OrderRepository orders, EventPublication events, DeadlineIndex deadlines,
+                              Transactions transactions) {
+        return new OrderChanges(orders, events, deadlines, transactions);
+    }
+
+    @Bean
+    PlaceOrder placeOrder(OrderRepository orders, OrderNumberSource numbers, EventPublication events,
+                          DeadlineIndex deadlines, Transactions transactions, OrderServiceProperties properties,
+                          Clock clock) {
+        return new PlaceOrder(orders, numbers, events, deadlines, transactions,
+                properties.paymentWindow().toPaymentWindow(), clock);
+    }
+
+    @Bean
+    ExpireOrder expireOrder(OrderChanges changes, Clock clock) {
+        return new ExpireOrder(changes, clock);
+    }
+
+    @Bean
+    ConfirmPayment confirmPayment(OrderChanges changes, Clock clock) {
+        return new ConfirmPayment(changes, clock);
+    }
+
+    @Bean
+    CancelOrder cancelOrder(OrderChanges changes, Clock clock) {
+        return new CancelOrder(changes, clock);
+    }
+
+    @Bean
+    GetOrder getOrder(OrderRepository orders, ExpireOrder expireOrder, Clock clock) {
+        return new GetOrder(orders, expireOrder, clock);
+    }
+
+    @Bean
+    ListCustomerOrders listCustomerOrders(OrderRepository orders, ExpireOrder expireOrder, Clock clock) {
+        return new ListCustomerOrders(orders, expireOrder, clock);
+    }
+}

@@ -1,0 +1,104 @@
+package com.acme.orders.domain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.acme.orders.domain.Transition.AlreadyDone;
+import com.acme.orders.domain.Transition.Changed;
+import com.acme.orders.domain.Transition.Refused;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+
+/**
+ * Whatever happens to an order, in whatever order and at whatever time: it leaves {@code UNPAID} at most once, only for
+ * {@code PAID} or {@code CANCELLED}, never after its deadline for {@code PAID}, and raises exactly one event per change.
+ */
+class OrderStateMachineProperties {
+
+    sealed interface Request {
+        Transition applyTo(Order order);
+
+        Instant at();
+    }
+
+    record Pay(String reference, String amount, Instant at) implements Request {
+        public Transition applyTo(Order order) {
+            return order.confirmPayment(Orders.payment(reference, amount), at);
+        }
+    }
+
+    record CustomerCancel(Instant at) implements Request {
+        public Transition applyTo(Order order) {
+            return order.cancelByCustomer(at);
+        }
+    }
+
+    record Expire(Instant at) implements Request {
+        public Transition applyTo(Order order) {
+            return order.expire(at);
+        }
+    }
+
+    @Property(tries = 2000)
+    void an_order_leaves_unpaid_at_most_once_and_raises_one_event_per_change(
+            @ForAll("requests") List<Request> requests) {
+        Order order = Orders.unpaid();
+        OrderStatus previous = order.status();
+        int events = order.recordedEvents().size();
+
+        for (Request request : requests) {
+            Transition transition = request.applyTo(order);
+            OrderStatus now = order.status();
+            int raised = order.recordedEvents().size() - events;
+
+            if (previous.isFinal()) {
+                assertThat(now).as("a final state never changes").isEqualTo(previous);
+            }
+            assertThat(raised).as("events raised by one request").isBetween(0, 1);
+            assertThat(raised == 1).as("an event is raised exactly when the status changes").isEqualTo(now != previous);
+            if (transition instanceof Changed changed) {
+                assertThat(raised).isEqualTo(1);
+                assertThat(changed.event()).isSameAs(order.recordedEvents().getLast());
+            }
+            if (transition instanceof AlreadyDone) {
+                assertThat(raised).isZero();
+            }
+            if (transition instanceof Refused && raised == 1) {
+                // the only refusal that changes anything: a payment after the deadline closes the order first
+                assertThat(order.cancellationReason()).contains(CancellationReason.PAYMENT_TIMEOUT);
+            }
+            previous = now;
+            events = order.recordedEvents().size();
+        }
+
+        assertThat(order.recordedEvents().getFirst()).isInstanceOf(OrderPlaced.class);
+        assertThat(order.recordedEvents()).hasSize(order.status().isFinal() ? 2 : 1);
+        order.paidAt().ifPresent(paidAt -> assertThat(paidAt).isBefore(order.paymentDeadline()));
+        if (order.status() == OrderStatus.PAID) {
+            assertThat(order.recordedEvents().getLast()).isInstanceOf(OrderPaid.class);
+        }
+        if (order.status() == OrderStatus.CANCELLED) {
+            assertThat(order.recordedEvents().getLast()).isInstanceOfSatisfying(OrderCancelled.class,
+                    cancelled -> assertThat(cancelled.reason()).isEqualTo(order.cancellationReason().orElseThrow()));
+        }
+    }
+
+    @Provide
+    Arbitrary<List<Request>> requests() {
+        // Times cluster around the deadline, where payment and timeout meet.
+        Arbitrary<Instant> at = Arbitraries.longs().between(-120, 120)
+                .map(seconds -> Orders.DEADLINE.plus(Duration.ofSeconds(seconds)));
+        Arbitrary<Request> pay = Combinators.combine(
+                        Arbitraries.of("pi_1", "pi_2"), Arbitraries.of("25.99", "25.98", "0.01"), at)
+                .as(Pay::new);
+        Arbitrary<Request> cancel = at.map(CustomerCancel::new);
+        Arbitrary<Request> expire = at.map(Expire::new);
+        return Arbitraries.oneOf(pay, cancel, expire).list().ofMaxSize(8);
+    }
+}

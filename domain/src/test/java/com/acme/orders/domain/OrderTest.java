@@ -1,0 +1,236 @@
+package com.acme.orders.domain;
+
+import static com.acme.orders.domain.Orders.ALICE;
+import static com.acme.orders.domain.Orders.DEADLINE;
+import static com.acme.orders.domain.Orders.PLACED_AT;
+import static com.acme.orders.domain.Orders.WINDOW;
+import static com.acme.orders.domain.Orders.fullPayment;
+import static com.acme.orders.domain.Orders.item;
+import static com.acme.orders.domain.Orders.payment;
+import static com.acme.orders.domain.Orders.unpaid;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.acme.orders.domain.Transition.AlreadyDone;
+import com.acme.orders.domain.Transition.Changed;
+import com.acme.orders.domain.Transition.Refusal;
+import com.acme.orders.domain.Transition.Refused;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.Collections;
+import java.util.List;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+class OrderTest {
+
+    private static final OrderNumber NUMBER = OrderNumber.of(LocalDate.of(2026, 11, 23), 7);
+
+    @Nested
+    class Placing {
+
+        @Test
+        void a_placed_order_is_unpaid_totals_its_items_and_is_due_one_window_later() {
+            Order order = unpaid();
+
+            assertThat(order.status()).isEqualTo(OrderStatus.UNPAID);
+            assertThat(order.total()).isEqualTo(Money.of("25.99", "EUR"));
+            assertThat(order.paymentDeadline()).isEqualTo(DEADLINE);
+            assertThat(order.version()).isZero();
+            assertThat(order.recordedEvents()).singleElement().isInstanceOfSatisfying(OrderPlaced.class, placed -> {
+                assertThat(placed.orderId()).isEqualTo(order.id());
+                assertThat(placed.total()).isEqualTo(order.total());
+                assertThat(placed.paymentDeadline()).isEqualTo(DEADLINE);
+                assertThat(placed.items()).hasSize(2);
+            });
+        }
+
+        @Test
+        void an_order_without_items_is_refused() {
+            assertThatThrownBy(() -> Order.place(OrderId.newId(), NUMBER, ALICE, List.of(), PLACED_AT, WINDOW))
+                    .isInstanceOf(DomainRuleViolation.class).hasMessageContaining("at least one item");
+        }
+
+        @Test
+        void an_order_with_more_than_the_maximum_of_items_is_refused() {
+            var items = Collections.nCopies(Order.MAX_ITEMS + 1, item("A", 1, "1.00"));
+            assertThatThrownBy(() -> Order.place(OrderId.newId(), NUMBER, ALICE, items, PLACED_AT, WINDOW))
+                    .isInstanceOf(DomainRuleViolation.class).hasMessageContaining("at most");
+        }
+
+        @Test
+        void items_priced_in_two_currencies_are_refused() {
+            var items = List.of(item("A", 1, "1.00"),
+                    new LineItem(new Sku("B"), new Quantity(1), Money.of("1.00", "USD")));
+            assertThatThrownBy(() -> Order.place(OrderId.newId(), NUMBER, ALICE, items, PLACED_AT, WINDOW))
+                    .isInstanceOf(DomainRuleViolation.class).hasMessageContaining("one currency");
+        }
+
+        @Test
+        void a_total_at_or_above_the_money_limit_is_refused_instead_of_overflowing() {
+            var items = Collections.nCopies(Order.MAX_ITEMS, item("A", Quantity.MAX, "999999999999.99"));
+            assertThatThrownBy(() -> Order.place(OrderId.newId(), NUMBER, ALICE, items, PLACED_AT, WINDOW))
+                    .isInstanceOf(DomainRuleViolation.class).hasMessageContaining("total");
+        }
+
+        @Test
+        void an_order_with_nothing_to_pay_is_refused() {
+            assertThatThrownBy(() -> Order.place(OrderId.newId(), NUMBER, ALICE, List.of(item("FREE", 3, "0")),
+                    PLACED_AT, WINDOW)).isInstanceOf(DomainRuleViolation.class);
+        }
+    }
+
+    @Nested
+    class Paying {
+
+        @Test
+        void a_matching_payment_before_the_deadline_pays_the_order() {
+            Order order = unpaid();
+            var at = DEADLINE.minusMillis(1);
+
+            Transition transition = order.confirmPayment(fullPayment("pi_1"), at);
+
+            assertThat(transition).isInstanceOfSatisfying(Changed.class,
+                    changed -> assertThat(changed.event()).isInstanceOf(OrderPaid.class));
+            assertThat(order.status()).isEqualTo(OrderStatus.PAID);
+            assertThat(order.paidAt()).contains(at);
+            assertThat(order.paymentReference()).contains(new PaymentReference("pi_1"));
+        }
+
+        @Test
+        void the_same_payment_reported_again_is_already_done_and_raises_nothing() {
+            Order order = unpaid();
+            order.confirmPayment(fullPayment("pi_1"), PLACED_AT);
+
+            assertThat(order.confirmPayment(fullPayment("pi_1"), PLACED_AT.plusSeconds(5))).isInstanceOf(AlreadyDone.class);
+            assertThat(order.recordedEvents()).hasSize(2);
+        }
+
+        @Test
+        void a_second_different_payment_on_a_paid_order_is_refused() {
+            Order order = unpaid();
+            order.confirmPayment(fullPayment("pi_1"), PLACED_AT);
+
+            assertThat(order.confirmPayment(fullPayment("pi_2"), PLACED_AT))
+                    .isInstanceOfSatisfying(Refused.class, r -> assertThat(r.refusal()).isEqualTo(Refusal.ORDER_PAID));
+            assertThat(order.paymentReference()).contains(new PaymentReference("pi_1"));
+        }
+
+        @Test
+        void a_payment_of_the_wrong_amount_or_currency_is_refused_and_the_order_stays_unpaid() {
+            Order order = unpaid();
+
+            assertThat(order.confirmPayment(payment("pi_1", "25.98"), PLACED_AT))
+                    .isInstanceOfSatisfying(Refused.class, r -> assertThat(r.refusal()).isEqualTo(Refusal.PAYMENT_MISMATCH));
+            var dollars = new Payment(new PaymentReference("pi_2"), Money.of("25.99", "USD"));
+            assertThat(order.confirmPayment(dollars, PLACED_AT)).isInstanceOf(Refused.class);
+            assertThat(order.status()).isEqualTo(OrderStatus.UNPAID);
+            assertThat(order.recordedEvents()).hasSize(1);
+        }
+
+        @Test
+        void a_payment_at_the_deadline_closes_the_order_as_timed_out_and_is_refused() {
+            Order order = unpaid();
+
+            Transition transition = order.confirmPayment(fullPayment("pi_1"), DEADLINE);
+
+            assertThat(transition).isInstanceOfSatisfying(Refused.class, r -> {
+                assertThat(r.refusal()).isEqualTo(Refusal.ORDER_CANCELLED);
+                assertThat(r.detail()).contains("deadline");
+            });
+            assertThat(order.status()).isEqualTo(OrderStatus.CANCELLED);
+            assertThat(order.cancellationReason()).contains(CancellationReason.PAYMENT_TIMEOUT);
+            assertThat(order.recordedEvents().getLast()).isInstanceOfSatisfying(OrderCancelled.class,
+                    cancelled -> assertThat(cancelled.reason()).isEqualTo(CancellationReason.PAYMENT_TIMEOUT));
+        }
+    }
+
+    @Nested
+    class Cancelling {
+
+        @Test
+        void a_customer_cancels_an_unpaid_order() {
+            Order order = unpaid();
+
+            assertThat(order.cancelByCustomer(PLACED_AT.plusSeconds(60))).isInstanceOf(Changed.class);
+            assertThat(order.status()).isEqualTo(OrderStatus.CANCELLED);
+            assertThat(order.cancellationReason()).contains(CancellationReason.CUSTOMER_REQUEST);
+            assertThat(order.cancelledAt()).contains(PLACED_AT.plusSeconds(60));
+        }
+
+        @Test
+        void cancelling_twice_is_already_done() {
+            Order order = unpaid();
+            order.cancelByCustomer(PLACED_AT);
+
+            assertThat(order.cancelByCustomer(PLACED_AT)).isInstanceOf(AlreadyDone.class);
+            assertThat(order.recordedEvents()).hasSize(2);
+        }
+
+        @Test
+        void a_paid_order_cannot_be_cancelled() {
+            Order order = unpaid();
+            order.confirmPayment(fullPayment("pi_1"), PLACED_AT);
+
+            assertThat(order.cancelByCustomer(PLACED_AT))
+                    .isInstanceOfSatisfying(Refused.class, r -> assertThat(r.refusal()).isEqualTo(Refusal.ORDER_PAID));
+            assertThat(order.status()).isEqualTo(OrderStatus.PAID);
+        }
+
+        @Test
+        void a_customer_cancel_after_the_deadline_closes_the_order_as_timed_out() {
+            Order order = unpaid();
+
+            assertThat(order.cancelByCustomer(DEADLINE.plusSeconds(1))).isInstanceOf(Changed.class);
+            assertThat(order.cancellationReason()).contains(CancellationReason.PAYMENT_TIMEOUT);
+        }
+    }
+
+    @Nested
+    class Expiring {
+
+        @Test
+        void an_unpaid_order_expires_once_its_deadline_is_reached() {
+            Order order = unpaid();
+
+            assertThat(order.expire(DEADLINE.minusMillis(1)))
+                    .isInstanceOfSatisfying(Refused.class, r -> assertThat(r.refusal()).isEqualTo(Refusal.DEADLINE_NOT_REACHED));
+            assertThat(order.expire(DEADLINE)).isInstanceOf(Changed.class);
+            assertThat(order.status()).isEqualTo(OrderStatus.CANCELLED);
+            assertThat(order.cancelledAt()).contains(DEADLINE);
+        }
+
+        @Test
+        void expiring_a_cancelled_order_is_already_done_and_raises_nothing() {
+            Order order = unpaid();
+            order.expire(DEADLINE);
+
+            assertThat(order.expire(DEADLINE.plus(Duration.ofHours(1)))).isInstanceOf(AlreadyDone.class);
+            assertThat(order.recordedEvents()).hasSize(2);
+        }
+
+        @Test
+        void a_paid_order_never_expires() {
+            Order order = unpaid();
+            order.confirmPayment(fullPayment("pi_1"), PLACED_AT);
+
+            assertThat(order.expire(DEADLINE.plus(Duration.ofDays(1))))
+                    .isInstanceOfSatisfying(Refused.class, r -> assertThat(r.refusal()).isEqualTo(Refusal.ORDER_PAID));
+            assertThat(order.status()).isEqualTo(OrderStatus.PAID);
+        }
+
+        @Test
+        void a_restored_order_records_nothing_until_it_changes() {
+            Order placed = unpaid();
+            Order restored = Order.restore(placed.id(), placed.number(), placed.customerId(), placed.items(),
+                    placed.total(), placed.createdAt(), placed.paymentDeadline(), OrderStatus.UNPAID, null, null, null,
+                    null, 3);
+
+            assertThat(restored.hasChanged()).isFalse();
+            assertThat(restored.isOverdue(DEADLINE)).isTrue();
+            restored.expire(DEADLINE);
+            assertThat(restored.recordedEvents()).singleElement().isInstanceOf(OrderCancelled.class);
+            assertThat(restored.version()).isEqualTo(3);
+        }
+    }
+}
