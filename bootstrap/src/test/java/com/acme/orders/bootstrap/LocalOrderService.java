@@ -1,0 +1,55 @@
+package com.acme.orders.bootstrap;
+
+import com.acme.orders.adapter.postgres.LocalPostgres;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The service on a developer's machine: {@code ./mvnw -pl bootstrap -am spring-boot:test-run}.
+ * Every server that is not configured from outside is started embedded, as a real server process, before the service:
+ * PostgreSQL unless {@code SPRING_DATASOURCE_URL} is set. This class lives with the tests so that the production jar
+ * carries no server binaries.
+ */
+public final class LocalOrderService {
+
+    private static final Logger log = LoggerFactory.getLogger(LocalOrderService.class);
+    private static final Path LOCAL_DATA = Path.of(System.getProperty("orders.local-data", "target/local-stack"));
+
+    private LocalOrderService() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        if (isConfigured("SPRING_DATASOURCE_URL", "spring.datasource.url")) {
+            log.info("Using the PostgreSQL configured by SPRING_DATASOURCE_URL");
+        } else {
+            var postgres = LocalPostgres.start(LOCAL_DATA.resolve("postgres").toAbsolutePath(), freePort());
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> close(postgres)));
+            System.setProperty("spring.datasource.url", postgres.jdbcUrl());
+            System.setProperty("spring.datasource.username", postgres.username());
+            System.setProperty("spring.datasource.password", postgres.password());
+            log.info("Started embedded PostgreSQL at {} (data in {})", postgres.jdbcUrl(), LOCAL_DATA.resolve("postgres"));
+        }
+        OrderServiceApplication.main(args);
+    }
+
+    private static boolean isConfigured(String environmentVariable, String systemProperty) {
+        return System.getenv(environmentVariable) != null || System.getProperty(systemProperty) != null;
+    }
+
+    private static int freePort() throws IOException {
+        try (var socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static void close(AutoCloseable server) {
+        try {
+            server.close();
+        } catch (Exception e) {
+            log.warn("Embedded server did not stop cleanly", e);
+        }
+    }
+}
