@@ -1,0 +1,57 @@
+package com.acme.orders.adapter.rest;
+
+import com.acme.orders.adapter.rest.PaymentNotificationResponse.Result;
+import com.acme.orders.application.ConfirmPayment;
+import com.acme.orders.domain.OrderId;
+import com.acme.orders.domain.Transition;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import org.jmolecules.architecture.hexagonal.PrimaryAdapter;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Where payment providers report money taken. Kept apart from the customer API, under its own path prefix and with
+ * no customer identity, so that a guard for providers (a signature check on the raw body) can be put in front of
+ * {@code /v1/payment-notifications/**} alone without touching this class: this controller is the only way in.
+ */
+@RestController
+@PrimaryAdapter
+@RequestMapping(path = "/v1/payment-notifications", produces = MediaType.APPLICATION_JSON_VALUE)
+@Tag(name = "Payment notifications", description = "For payment providers: a payment was taken for an order")
+class PaymentNotificationController {
+
+    private final ConfirmPayment confirmPayment;
+    private final OrderJsonMapper json;
+
+    PaymentNotificationController(ConfirmPayment confirmPayment, OrderJsonMapper json) {
+        this.confirmPayment = confirmPayment;
+        this.json = json;
+    }
+
+    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Report a payment for an order", description = "Safe to repeat: the same payment reported "
+            + "again answers ALREADY_PAID. A payment after the deadline is refused, and the order is cancelled.")
+    @ApiResponse(responseCode = "200", description = "The order is paid, by this payment or by its earlier report")
+    @ApiResponse(responseCode = "400", description = "The body is not shaped like a payment notification")
+    @ApiResponse(responseCode = "404", description = "No order has this id")
+    @ApiResponse(responseCode = "409", description = "The order is cancelled (orderStatus and cancellationReason "
+            + "say why), was paid by another payment, or changed at the same moment (retry)")
+    @ApiResponse(responseCode = "413", description = "The body is larger than the service accepts")
+    @ApiResponse(responseCode = "422", description = "The payment does not match what the order costs, or the "
+            + "amount or currency is not valid")
+    PaymentNotificationResponse report(@Valid @RequestBody PaymentNotificationRequest notification) {
+        var payment = json.toPayment(notification);
+        var change = confirmPayment.confirm(new OrderId(notification.orderId()), payment);
+        return switch (change.transition()) {
+            case Transition.Changed paid -> json.toJson(change.order(), Result.PAID);
+            case Transition.AlreadyDone done -> json.toJson(change.order(), Result.ALREADY_PAID);
+            case Transition.Refused refused -> throw new OrderRefused(change.order(), refused);
+        };
+    }
+}
