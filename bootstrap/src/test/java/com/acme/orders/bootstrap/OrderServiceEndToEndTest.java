@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.acme.orders.adapter.postgres.TestPostgres;
 import com.acme.orders.application.fakes.MovableClock;
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -28,7 +27,10 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The whole service over real HTTP against a real PostgreSQL: what a client and a payment provider see. */
-@SpringBootTest(classes = OrderServiceApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(classes = OrderServiceApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+                "orders.security.jwt.secret=" + LocalCredentials.TOKEN_SECRET,
+                "orders.payments.signing-secrets=" + LocalCredentials.PAYMENT_SECRET})
 @Import(OrderServiceEndToEndTest.MovableTime.class)
 class OrderServiceEndToEndTest {
 
@@ -142,6 +144,36 @@ class OrderServiceEndToEndTest {
     }
 
     @Test
+    void without_a_valid_token_or_signature_every_endpoint_answers_401_and_nothing_is_written() throws Exception {
+        var mine = json.readTree(send("POST", "/v1/orders", customer, """
+                {"currency":"EUR","items":[{"sku":"BOOK-1","quantity":1,"unitPrice":"5.00"}]}""").body());
+        String id = mine.get("id").asString();
+        int before = jdbc.queryForObject("select count(*) from orders", Integer.class);
+        String payment = """
+                {"orderId":"%s","paymentReference":"pi_forged","amount":"5.00","currency":"EUR"}""".formatted(id);
+        String forgedSignature = LocalCredentials.paymentSignature(payment.replace("5.00", "0.01"), CLOCK.instant());
+        String staleSignature = LocalCredentials.paymentSignature(payment, CLOCK.instant().minus(Duration.ofMinutes(6)));
+
+        var responses = new HttpResponse<?>[] {
+                unauthenticated("POST", "/v1/orders", "{\"currency\":\"EUR\",\"items\":[]}", null),
+                unauthenticated("GET", "/v1/orders", null, null),
+                unauthenticated("GET", "/v1/orders/" + id, null, "Bearer " + "x".repeat(40)),
+                unauthenticated("POST", "/v1/orders/" + id + "/cancellation", null, null),
+                signedAs(payment, null),
+                signedAs(payment, forgedSignature),
+                signedAs(payment, staleSignature)};
+
+        for (var response : responses) {
+            assertThat(response.statusCode()).isEqualTo(401);
+            assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+            assertThat(response.headers().firstValue("WWW-Authenticate")).isPresent();
+        }
+        assertThat(jdbc.queryForObject("select count(*) from orders", Integer.class)).isEqualTo(before);
+        assertThat(jdbc.queryForObject("select status from orders where id = ?::uuid", String.class, id))
+                .isEqualTo("UNPAID");
+    }
+
+    @Test
     void the_openapi_document_is_served() throws Exception {
         var document = send("GET", "/v3/api-docs", null, null);
 
@@ -150,14 +182,37 @@ class OrderServiceEndToEndTest {
                 .contains("/v1/orders", "/v1/orders/{id}", "/v1/payment-notifications");
     }
 
-    private HttpResponse<String> send(String method, String path, String customerId, String body)
-            throws IOException, InterruptedException {
+    private HttpResponse<String> unauthenticated(String method, String path, String body, String authorization)
+            throws Exception {
+        var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
+                .header("Content-Type", "application/json");
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> signedAs(String body, String signature) throws Exception {
+        var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/v1/payment-notifications"))
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .header("Content-Type", "application/json");
+        if (signature != null) {
+            request.header("Payment-Signature", signature);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** As a customer with a valid token, or, without a customer, as the payment provider signing its body. */
+    private HttpResponse<String> send(String method, String path, String customerId, String body) throws Exception {
         var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
                 .header("Content-Type", "application/json")
                 .header("Accept", "application/json, application/problem+json");
         if (customerId != null) {
-            request.header("X-Customer-Id", customerId);
+            request.header("Authorization", LocalCredentials.bearer(customerId, CLOCK.instant()));
+        } else if (path.startsWith("/v1/payment-notifications")) {
+            request.header("Payment-Signature", LocalCredentials.paymentSignature(body, CLOCK.instant()));
         }
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }

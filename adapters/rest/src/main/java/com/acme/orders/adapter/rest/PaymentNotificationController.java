@@ -6,6 +6,7 @@ import com.acme.orders.domain.OrderId;
 import com.acme.orders.domain.Transition;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import org.jmolecules.architecture.hexagonal.PrimaryAdapter;
@@ -23,6 +24,8 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @PrimaryAdapter
 @RequestMapping(path = "/v1/payment-notifications", produces = MediaType.APPLICATION_JSON_VALUE)
+@SecurityRequirement(name = OpenApiDocumentation.PAYMENT_PROVIDER)
+@ApiResponse(responseCode = "401", description = "The notification is unsigned, forged or stale")
 @Tag(name = "Payment notifications", description = "For payment providers: a payment was taken for an order")
 class PaymentNotificationController {
 

@@ -42,7 +42,9 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler
     ResponseEntity<Object> unidentifiedCustomer(UnidentifiedCustomer e) {
-        return answer(ProblemType.UNIDENTIFIED_CUSTOMER.problem(e.getMessage()));
+        var problem = ProblemType.UNIDENTIFIED_CUSTOMER.problem(e.getMessage());
+        return ResponseEntity.status(problem.getStatus())
+                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\"").body(problem);
     }
 
     @ExceptionHandler

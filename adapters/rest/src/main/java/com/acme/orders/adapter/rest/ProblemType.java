@@ -18,6 +18,9 @@ enum ProblemType {
 
     INVALID_REQUEST(HttpStatus.BAD_REQUEST, "invalid-request", "The request is not valid"),
     UNIDENTIFIED_CUSTOMER(HttpStatus.UNAUTHORIZED, "unidentified-customer", "The customer is not identified"),
+    UNSIGNED_NOTIFICATION(HttpStatus.UNAUTHORIZED, "unsigned-notification",
+            "The notification is not signed by a known payment provider"),
+    ACCESS_DENIED(HttpStatus.FORBIDDEN, "access-denied", "The caller may not do this"),
     ORDER_NOT_FOUND(HttpStatus.NOT_FOUND, "order-not-found", "No such order"),
     ORDER_PAID(HttpStatus.CONFLICT, "order-paid", "The order is paid"),
     ORDER_CANCELLED(HttpStatus.CONFLICT, "order-cancelled", "The order is cancelled"),

@@ -186,8 +186,12 @@ class CustomerOrdersApiTest {
     @Test
     void a_paid_order_cannot_be_cancelled_and_stays_paid() {
         String id = idOf(place(alice, TWO_BOOKS));
-        post(null, "/v1/payment-notifications", """
-                {"orderId":"%s","paymentReference":"pi_cancel","amount":"25.00","currency":"EUR"}""".formatted(id));
+        String payment = """
+                {"orderId":"%s","paymentReference":"pi_cancel","amount":"25.00","currency":"EUR"}""".formatted(id);
+        assertThat(RestTestClientResponse.from(http.post().uri("/v1/payment-notifications")
+                .contentType(MediaType.APPLICATION_JSON)
+                .header(PaymentSignature.HEADER, TestCredentials.paymentSignature(payment, service.clock.instant()))
+                .body(payment).exchange())).hasStatusOk();
 
         var cancel = post(alice, "/v1/orders/" + id + "/cancellation", null);
 
@@ -214,7 +218,7 @@ class CustomerOrdersApiTest {
     private RestTestClientResponse post(String customer, String path, String body) {
         var request = http.post().uri(path).contentType(MediaType.APPLICATION_JSON);
         if (customer != null) {
-            request.header(CurrentCustomerResolver.HEADER, customer);
+            request.header("Authorization", TestCredentials.bearer(customer, service.clock.instant()));
         }
         if (body != null) {
             request.body(body);
@@ -224,7 +228,8 @@ class CustomerOrdersApiTest {
 
     private RestTestClientResponse get(String customer, String path) {
         return RestTestClientResponse.from(
-                http.get().uri(path).header(CurrentCustomerResolver.HEADER, customer).exchange());
+                http.get().uri(path).header("Authorization", TestCredentials.bearer(customer, service.clock.instant()))
+                        .exchange());
     }
 
     private static String idOf(RestTestClientResponse response) {

@@ -116,34 +116,34 @@ class PaymentNotificationsApiTest {
     void a_payment_in_another_currency_is_unprocessable() {
         var order = placeTwoBooks();
 
-        var response = RestTestClientResponse.from(http.post().uri("/v1/payment-notifications")
-                .contentType(MediaType.APPLICATION_JSON)
-                .body("""
-                        {"orderId":"%s","paymentReference":"pi_usd","amount":"25.00","currency":"USD"}"""
-                        .formatted(order.id()))
-                .exchange());
+        var response = notify("""
+                {"orderId":"%s","paymentReference":"pi_usd","amount":"25.00","currency":"USD"}"""
+                .formatted(order.id()));
 
         assertProblem(response, HttpStatus.UNPROCESSABLE_CONTENT, "payment-mismatch");
     }
 
     @Test
     void a_payment_for_an_unknown_order_is_not_found() {
-        var response = RestTestClientResponse.from(http.post().uri("/v1/payment-notifications")
-                .contentType(MediaType.APPLICATION_JSON)
-                .body("""
-                        {"orderId":"%s","paymentReference":"pi_1","amount":"25.00","currency":"EUR"}"""
-                        .formatted(UUID.randomUUID()))
-                .exchange());
+        var response = notify("""
+                {"orderId":"%s","paymentReference":"pi_1","amount":"25.00","currency":"EUR"}"""
+                .formatted(UUID.randomUUID()));
 
         assertProblem(response, HttpStatus.NOT_FOUND, "order-not-found");
     }
 
     private RestTestClientResponse notifyPayment(Order order, String reference, String amount) {
+        return notify("""
+                {"orderId":"%s","paymentReference":"%s","amount":"%s","currency":"EUR"}"""
+                .formatted(order.id(), reference, amount));
+    }
+
+    /** Signed as the provider signs, at the service's current time. */
+    private RestTestClientResponse notify(String body) {
         return RestTestClientResponse.from(http.post().uri("/v1/payment-notifications")
                 .contentType(MediaType.APPLICATION_JSON)
-                .body("""
-                        {"orderId":"%s","paymentReference":"%s","amount":"%s","currency":"EUR"}"""
-                        .formatted(order.id(), reference, amount))
+                .header(PaymentSignature.HEADER, TestCredentials.paymentSignature(body, service.clock.instant()))
+                .body(body)
                 .exchange());
     }
 
