@@ -26,7 +26,11 @@ final class LocalCredentials {
     }
 
     static String bearer(String customer, Instant now) {
-        var key = new SecretKeySpec(TOKEN_SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256");
+        return bearer(customer, now, TOKEN_SECRET);
+    }
+
+    static String bearer(String customer, Instant now, String secret) {
+        var key = new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256");
         var claims = JwtClaimsSet.builder().subject(customer).issuedAt(now)
                 .expiresAt(now.plus(Duration.ofHours(1))).build();
         return "Bearer " + NimbusJwtEncoder.withSecretKey(key).build()

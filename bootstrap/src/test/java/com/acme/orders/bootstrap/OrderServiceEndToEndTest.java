@@ -90,7 +90,7 @@ class OrderServiceEndToEndTest {
     }
 
     @Test
-    void an_order_read_after_its_deadline_is_cancelled_and_a_late_payment_is_refused() throws Exception {
+    void an_order_read_after_its_deadline_is_cancelled_and_a_late_payment_is_refunded_once() throws Exception {
         var placed = send("POST", "/v1/orders", customer, """
                 {"currency":"EUR","items":[{"sku":"PEN-7","quantity":1,"unitPrice":"0.99"}],"paymentWindowMinutes":1}""");
         String id = json.readTree(placed.body()).get("id").asString();
@@ -101,10 +101,16 @@ class OrderServiceEndToEndTest {
         assertThat(read.get("status").asString()).isEqualTo("CANCELLED");
         assertThat(read.get("cancellationReason").asString()).isEqualTo("PAYMENT_TIMEOUT");
 
-        var late = send("POST", "/v1/payment-notifications", null, """
-                {"orderId":"%s","paymentReference":"pi_late","amount":"0.99","currency":"EUR"}""".formatted(id));
-        assertThat(late.statusCode()).isEqualTo(409);
-        assertThat(json.readTree(late.body()).get("status").asInt()).isEqualTo(409);
+        String latePayment = """
+                {"orderId":"%s","paymentReference":"pi_late_%s","amount":"0.99","currency":"EUR"}""".formatted(id, id);
+        for (int delivery = 0; delivery < 3; delivery++) {
+            var late = send("POST", "/v1/payment-notifications", null, latePayment);
+            assertThat(late.statusCode()).isEqualTo(200);
+            assertThat(json.readTree(late.body()).get("result").asString()).isEqualTo("REFUND_REQUESTED");
+            assertThat(json.readTree(late.body()).get("status").asString()).isEqualTo("CANCELLED");
+        }
+        assertThat(jdbc.queryForList("select outcome from received_payments where order_id = ?::uuid", String.class, id))
+                .containsExactly("REFUND_REQUESTED");
         assertThat(jdbc.queryForObject("select cancellation_reason from orders where id = ?::uuid", String.class, id))
                 .isEqualTo("PAYMENT_TIMEOUT");
     }
@@ -171,6 +177,40 @@ class OrderServiceEndToEndTest {
         assertThat(jdbc.queryForObject("select count(*) from orders", Integer.class)).isEqualTo(before);
         assertThat(jdbc.queryForObject("select status from orders where id = ?::uuid", String.class, id))
                 .isEqualTo("UNPAID");
+    }
+
+    @Test
+    void eight_concurrent_requests_with_one_idempotency_key_create_one_order() throws Exception {
+        String key = "e2e-" + UUID.randomUUID();
+        String body = """
+                {"currency":"EUR","items":[{"sku":"BOOK-1","quantity":2,"unitPrice":"12.50"}]}""";
+        var barrier = new java.util.concurrent.CyclicBarrier(8);
+        var answers = new java.util.ArrayList<java.util.concurrent.Future<HttpResponse<String>>>();
+        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(8)) {
+            for (int i = 0; i < 8; i++) {
+                answers.add(pool.submit(() -> {
+                    barrier.await();
+                    var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/v1/orders"))
+                            .POST(HttpRequest.BodyPublishers.ofString(body))
+                            .header("Content-Type", "application/json")
+                            .header("Authorization", LocalCredentials.bearer(customer, CLOCK.instant()))
+                            .header("Idempotency-Key", key)
+                            .build();
+                    return http.send(request, HttpResponse.BodyHandlers.ofString());
+                }));
+            }
+        }
+        var ids = new java.util.HashSet<String>();
+        for (var answer : answers) {
+            var response = answer.get();
+            assertThat(response.statusCode()).isEqualTo(201);
+            ids.add(json.readTree(response.body()).get("id").asString());
+        }
+        assertThat(ids).hasSize(1);
+        assertThat(jdbc.queryForObject("select count(*) from orders where customer_id = ?", Integer.class, customer))
+                .isEqualTo(1);
+        assertThat(jdbc.queryForObject("select count(*) from idempotency_keys where customer_id = ?", Integer.class,
+                customer)).isEqualTo(1);
     }
 
     @Test

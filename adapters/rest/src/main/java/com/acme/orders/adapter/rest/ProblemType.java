@@ -28,6 +28,8 @@ enum ProblemType {
     CONCURRENT_CHANGE(HttpStatus.CONFLICT, "concurrent-change", "The order changed at the same time; retry"),
     BODY_TOO_LARGE(HttpStatus.CONTENT_TOO_LARGE, "body-too-large", "The request body is too large"),
     RULE_VIOLATED(HttpStatus.UNPROCESSABLE_CONTENT, "rule-violated", "The request breaks a business rule"),
+    IDEMPOTENCY_KEY_REUSED(HttpStatus.UNPROCESSABLE_CONTENT, "idempotency-key-reused",
+            "The idempotency key was used for another request"),
     PAYMENT_MISMATCH(HttpStatus.UNPROCESSABLE_CONTENT, "payment-mismatch", "The payment does not match the order"),
     INTERNAL_ERROR(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "The service failed to answer");
 

@@ -44,7 +44,8 @@ class PaymentSignatureTest {
 
     private static String paymentFor(Order order) {
         return """
-                {"orderId":"%s","paymentReference":"pi_sig","amount":"25.00","currency":"EUR"}""".formatted(order.id());
+                {"orderId":"%s","paymentReference":"pi_sig_%s","amount":"25.00","currency":"EUR"}"""
+                .formatted(order.id(), order.id());
     }
 
     private long now() {
