@@ -36,6 +36,9 @@ public final class OrderChanges {
             Transition transition = decision.apply(order);
             if (order.hasChanged()) {
                 orders.update(order);
+            }
+            // Not only with a change: a payment for a cancelled order leaves it as it is but records a refund request.
+            if (!order.recordedEvents().isEmpty()) {
                 events.publish(order.recordedEvents());
             }
             return new OrderChange(order, transition);

@@ -8,12 +8,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.acme.orders.application.fakes.OrderServiceFixture;
+import com.acme.orders.application.port.ReceivedPayments;
 import com.acme.orders.domain.CancellationReason;
 import com.acme.orders.domain.Order;
 import com.acme.orders.domain.OrderCancelled;
 import com.acme.orders.domain.OrderId;
 import com.acme.orders.domain.OrderPaid;
 import com.acme.orders.domain.OrderStatus;
+import com.acme.orders.domain.RefundRequested;
 import com.acme.orders.domain.Transition;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -57,8 +59,54 @@ class ChangingOrdersTest {
         var stored = service.orders.stored(order.id());
         assertThat(stored.status()).isEqualTo(OrderStatus.CANCELLED);
         assertThat(stored.cancellationReason()).contains(CancellationReason.PAYMENT_TIMEOUT);
-        assertThat(service.events.of(order.id()).getLast()).isInstanceOf(OrderCancelled.class);
+        assertThat(service.events.of(order.id()).get(1)).isInstanceOf(OrderCancelled.class);
+        assertThat(service.events.of(order.id()).getLast()).isInstanceOf(RefundRequested.class);
         assertThat(service.deadlines.tracked()).doesNotContainKey(order.id());
+    }
+
+    @Test
+    void a_payment_for_a_cancelled_order_leaves_it_cancelled_and_requests_the_refund_exactly_once() {
+        service.cancelOrder.cancel(order.id(), ALICE);
+        int before = service.events.of(order.id()).size();
+
+        for (int delivery = 0; delivery < 5; delivery++) {
+            var change = service.confirmPayment.confirm(order.id(), paymentOf("25.00", "pi_late"));
+            assertThat(change.transition()).isInstanceOfSatisfying(Transition.Refused.class,
+                    refused -> assertThat(refused.refusal()).isEqualTo(Transition.Refusal.ORDER_CANCELLED));
+        }
+
+        var stored = service.orders.stored(order.id());
+        assertThat(stored.status()).isEqualTo(OrderStatus.CANCELLED);
+        assertThat(stored.version()).isEqualTo(1);
+        assertThat(service.events.of(order.id()).subList(before, service.events.of(order.id()).size()))
+                .singleElement().isInstanceOfSatisfying(RefundRequested.class,
+                        refund -> assertThat(refund.paymentReference().value()).isEqualTo("pi_late"));
+        assertThat(service.receivedPayments.all()).singleElement()
+                .satisfies(it -> assertThat(it.outcome()).isEqualTo(ReceivedPayments.Outcome.REFUND_REQUESTED));
+    }
+
+    @Test
+    void a_payment_delivered_five_times_pays_the_order_once_and_announces_it_once() {
+        for (int delivery = 0; delivery < 5; delivery++) {
+            service.confirmPayment.confirm(order.id(), paymentOf("25.00", "pi_1"));
+        }
+
+        assertThat(service.orders.stored(order.id()).version()).isEqualTo(1);
+        assertThat(service.events.of(order.id())).filteredOn(OrderPaid.class::isInstance).hasSize(1);
+        assertThat(service.events.of(order.id())).hasSize(2);
+    }
+
+    @Test
+    void a_payment_already_applied_to_one_order_is_refused_for_another_and_changes_nothing() {
+        var other = service.placeOrder.place(twoBooksFor(BOB));
+        service.confirmPayment.confirm(order.id(), paymentOf("25.00", "pi_1"));
+
+        var change = service.confirmPayment.confirm(other.id(), paymentOf("25.00", "pi_1"));
+
+        assertThat(change.transition()).isInstanceOfSatisfying(Transition.Refused.class,
+                refused -> assertThat(refused.refusal()).isEqualTo(Transition.Refusal.PAYMENT_MISMATCH));
+        assertThat(service.orders.stored(other.id()).status()).isEqualTo(OrderStatus.UNPAID);
+        assertThat(service.events.of(other.id())).hasSize(1);
     }
 
     @Test
@@ -69,6 +117,11 @@ class ChangingOrdersTest {
         assertThat(service.orders.stored(order.id()).version()).isZero();
         assertThat(service.events.of(order.id())).hasSize(1);
         assertThat(service.deadlines.tracked()).containsKey(order.id());
+        assertThat(service.receivedPayments.all()).singleElement().satisfies(received -> {
+            assertThat(received.outcome()).isEqualTo(ReceivedPayments.Outcome.REFUSED);
+            assertThat(received.refusal()).contains(Transition.Refusal.PAYMENT_MISMATCH);
+            assertThat(received.amount().amount()).isEqualByComparingTo("24.99");
+        });
     }
 
     @Test

@@ -56,4 +56,37 @@ class PlaceOrderTest {
 
         assertThat(first.number()).isNotEqualTo(second.number());
     }
+
+    @Test
+    void the_same_idempotency_key_with_the_same_request_gives_the_same_order_and_creates_nothing() {
+        var first = service.placeOrder.place(twoBooksFor(ALICE), Optional.of("key-1"));
+
+        var again = service.placeOrder.place(twoBooksFor(ALICE), Optional.of("key-1"));
+
+        assertThat(first.replayed()).isFalse();
+        assertThat(again.replayed()).isTrue();
+        assertThat(again.order().id()).isEqualTo(first.order().id());
+        assertThat(service.orders.size()).isEqualTo(1);
+        assertThat(service.events.all()).hasSize(1);
+    }
+
+    @Test
+    void the_same_idempotency_key_with_another_request_is_refused_and_creates_nothing() {
+        service.placeOrder.place(twoBooksFor(ALICE), Optional.of("key-1"));
+        var otherWindow = new PlaceOrder.Command(ALICE, twoBooksFor(ALICE).items(), Optional.of(Duration.ofMinutes(5)));
+
+        assertThatThrownBy(() -> service.placeOrder.place(otherWindow, Optional.of("key-1")))
+                .isInstanceOf(IdempotencyKeyReused.class);
+        assertThat(service.orders.size()).isEqualTo(1);
+    }
+
+    @Test
+    void an_idempotency_key_belongs_to_one_customer() {
+        var alices = service.placeOrder.place(twoBooksFor(ALICE), Optional.of("key-1"));
+
+        var bobs = service.placeOrder.place(twoBooksFor(UseCaseTestData.BOB), Optional.of("key-1"));
+
+        assertThat(bobs.replayed()).isFalse();
+        assertThat(bobs.order().id()).isNotEqualTo(alices.order().id());
+    }
 }

@@ -9,8 +9,10 @@ import com.acme.orders.application.OrderChanges;
 import com.acme.orders.application.PlaceOrder;
 import com.acme.orders.application.port.DeadlineIndex;
 import com.acme.orders.application.port.EventPublication;
+import com.acme.orders.application.port.IdempotencyKeys;
 import com.acme.orders.application.port.OrderNumberSource;
 import com.acme.orders.application.port.OrderRepository;
+import com.acme.orders.application.port.ReceivedPayments;
 import com.acme.orders.application.port.Transactions;
 import java.time.Clock;
 import java.time.Duration;
@@ -37,10 +39,10 @@ class UseCaseWiring {
     }
 
     @Bean
-    PlaceOrder placeOrder(OrderRepository orders, OrderNumberSource numbers, EventPublication events,
-                          DeadlineIndex deadlines, Transactions transactions, OrderServiceProperties properties,
-                          Clock clock) {
-        return new PlaceOrder(orders, numbers, events, deadlines, transactions,
+    PlaceOrder placeOrder(OrderRepository orders, IdempotencyKeys idempotencyKeys, OrderNumberSource numbers,
+                          EventPublication events, DeadlineIndex deadlines, Transactions transactions,
+                          OrderServiceProperties properties, Clock clock) {
+        return new PlaceOrder(orders, idempotencyKeys, numbers, events, deadlines, transactions,
                 properties.paymentWindow().toPaymentWindow(), clock);
     }
 
@@ -50,8 +52,8 @@ class UseCaseWiring {
     }
 
     @Bean
-    ConfirmPayment confirmPayment(OrderChanges changes, Clock clock) {
-        return new ConfirmPayment(changes, clock);
+    ConfirmPayment confirmPayment(OrderChanges changes, ReceivedPayments receivedPayments, Clock clock) {
+        return new ConfirmPayment(changes, receivedPayments, clock);
     }
 
     @Bean

@@ -32,7 +32,27 @@ public final class LocalOrderService {
             System.setProperty("spring.datasource.password", postgres.password());
             log.info("Started embedded PostgreSQL at {} (data in {})", postgres.jdbcUrl(), LOCAL_DATA.resolve("postgres"));
         }
+        trustLocalCredentialsUnlessConfigured();
         OrderServiceApplication.main(args);
+    }
+
+    /**
+     * The secrets of {@link LocalCredentials}, known from the README, so that curl works at once. A configured issuer
+     * or secret wins: then the local run checks real tokens.
+     */
+    private static void trustLocalCredentialsUnlessConfigured() {
+        if (!isConfigured("ORDERS_SECURITY_JWT_SECRET", "orders.security.jwt.secret")
+                && !isConfigured("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUER_URI",
+                        "spring.security.oauth2.resourceserver.jwt.issuer-uri")
+                && !isConfigured("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_JWK_SET_URI",
+                        "spring.security.oauth2.resourceserver.jwt.jwk-set-uri")) {
+            System.setProperty("orders.security.jwt.secret", LocalCredentials.TOKEN_SECRET);
+            log.warn("Trusting customer tokens signed with the local secret of the README: for this machine only");
+        }
+        if (!isConfigured("ORDERS_PAYMENTS_SIGNING_SECRETS", "orders.payments.signing-secrets")) {
+            System.setProperty("orders.payments.signing-secrets", LocalCredentials.PAYMENT_SECRET);
+            log.warn("Trusting payment notifications signed with the local secret of the README: for this machine only");
+        }
     }
 
     private static boolean isConfigured(String environmentVariable, String systemProperty) {

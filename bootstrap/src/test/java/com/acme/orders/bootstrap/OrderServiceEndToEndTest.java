@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.acme.orders.adapter.postgres.TestPostgres;
 import com.acme.orders.application.fakes.MovableClock;
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -28,7 +27,10 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The whole service over real HTTP against a real PostgreSQL: what a client and a payment provider see. */
-@SpringBootTest(classes = OrderServiceApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(classes = OrderServiceApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+                "orders.security.jwt.secret=" + LocalCredentials.TOKEN_SECRET,
+                "orders.payments.signing-secrets=" + LocalCredentials.PAYMENT_SECRET})
 @Import(OrderServiceEndToEndTest.MovableTime.class)
 class OrderServiceEndToEndTest {
 
@@ -88,7 +90,7 @@ class OrderServiceEndToEndTest {
     }
 
     @Test
-    void an_order_read_after_its_deadline_is_cancelled_and_a_late_payment_is_refused() throws Exception {
+    void an_order_read_after_its_deadline_is_cancelled_and_a_late_payment_is_refunded_once() throws Exception {
         var placed = send("POST", "/v1/orders", customer, """
                 {"currency":"EUR","items":[{"sku":"PEN-7","quantity":1,"unitPrice":"0.99"}],"paymentWindowMinutes":1}""");
         String id = json.readTree(placed.body()).get("id").asString();
@@ -99,10 +101,16 @@ class OrderServiceEndToEndTest {
         assertThat(read.get("status").asString()).isEqualTo("CANCELLED");
         assertThat(read.get("cancellationReason").asString()).isEqualTo("PAYMENT_TIMEOUT");
 
-        var late = send("POST", "/v1/payment-notifications", null, """
-                {"orderId":"%s","paymentReference":"pi_late","amount":"0.99","currency":"EUR"}""".formatted(id));
-        assertThat(late.statusCode()).isEqualTo(409);
-        assertThat(json.readTree(late.body()).get("status").asInt()).isEqualTo(409);
+        String latePayment = """
+                {"orderId":"%s","paymentReference":"pi_late_%s","amount":"0.99","currency":"EUR"}""".formatted(id, id);
+        for (int delivery = 0; delivery < 3; delivery++) {
+            var late = send("POST", "/v1/payment-notifications", null, latePayment);
+            assertThat(late.statusCode()).isEqualTo(200);
+            assertThat(json.readTree(late.body()).get("result").asString()).isEqualTo("REFUND_REQUESTED");
+            assertThat(json.readTree(late.body()).get("status").asString()).isEqualTo("CANCELLED");
+        }
+        assertThat(jdbc.queryForList("select outcome from received_payments where order_id = ?::uuid", String.class, id))
+                .containsExactly("REFUND_REQUESTED");
         assertThat(jdbc.queryForObject("select cancellation_reason from orders where id = ?::uuid", String.class, id))
                 .isEqualTo("PAYMENT_TIMEOUT");
     }
@@ -142,6 +150,70 @@ class OrderServiceEndToEndTest {
     }
 
     @Test
+    void without_a_valid_token_or_signature_every_endpoint_answers_401_and_nothing_is_written() throws Exception {
+        var mine = json.readTree(send("POST", "/v1/orders", customer, """
+                {"currency":"EUR","items":[{"sku":"BOOK-1","quantity":1,"unitPrice":"5.00"}]}""").body());
+        String id = mine.get("id").asString();
+        int before = jdbc.queryForObject("select count(*) from orders", Integer.class);
+        String payment = """
+                {"orderId":"%s","paymentReference":"pi_forged","amount":"5.00","currency":"EUR"}""".formatted(id);
+        String forgedSignature = LocalCredentials.paymentSignature(payment.replace("5.00", "0.01"), CLOCK.instant());
+        String staleSignature = LocalCredentials.paymentSignature(payment, CLOCK.instant().minus(Duration.ofMinutes(6)));
+
+        var responses = new HttpResponse<?>[] {
+                unauthenticated("POST", "/v1/orders", "{\"currency\":\"EUR\",\"items\":[]}", null),
+                unauthenticated("GET", "/v1/orders", null, null),
+                unauthenticated("GET", "/v1/orders/" + id, null, "Bearer " + "x".repeat(40)),
+                unauthenticated("POST", "/v1/orders/" + id + "/cancellation", null, null),
+                signedAs(payment, null),
+                signedAs(payment, forgedSignature),
+                signedAs(payment, staleSignature)};
+
+        for (var response : responses) {
+            assertThat(response.statusCode()).isEqualTo(401);
+            assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+            assertThat(response.headers().firstValue("WWW-Authenticate")).isPresent();
+        }
+        assertThat(jdbc.queryForObject("select count(*) from orders", Integer.class)).isEqualTo(before);
+        assertThat(jdbc.queryForObject("select status from orders where id = ?::uuid", String.class, id))
+                .isEqualTo("UNPAID");
+    }
+
+    @Test
+    void eight_concurrent_requests_with_one_idempotency_key_create_one_order() throws Exception {
+        String key = "e2e-" + UUID.randomUUID();
+        String body = """
+                {"currency":"EUR","items":[{"sku":"BOOK-1","quantity":2,"unitPrice":"12.50"}]}""";
+        var barrier = new java.util.concurrent.CyclicBarrier(8);
+        var answers = new java.util.ArrayList<java.util.concurrent.Future<HttpResponse<String>>>();
+        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(8)) {
+            for (int i = 0; i < 8; i++) {
+                answers.add(pool.submit(() -> {
+                    barrier.await();
+                    var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/v1/orders"))
+                            .POST(HttpRequest.BodyPublishers.ofString(body))
+                            .header("Content-Type", "application/json")
+                            .header("Authorization", LocalCredentials.bearer(customer, CLOCK.instant()))
+                            .header("Idempotency-Key", key)
+                            .build();
+                    return http.send(request, HttpResponse.BodyHandlers.ofString());
+                }));
+            }
+        }
+        var ids = new java.util.HashSet<String>();
+        for (var answer : answers) {
+            var response = answer.get();
+            assertThat(response.statusCode()).isEqualTo(201);
+            ids.add(json.readTree(response.body()).get("id").asString());
+        }
+        assertThat(ids).hasSize(1);
+        assertThat(jdbc.queryForObject("select count(*) from orders where customer_id = ?", Integer.class, customer))
+                .isEqualTo(1);
+        assertThat(jdbc.queryForObject("select count(*) from idempotency_keys where customer_id = ?", Integer.class,
+                customer)).isEqualTo(1);
+    }
+
+    @Test
     void the_openapi_document_is_served() throws Exception {
         var document = send("GET", "/v3/api-docs", null, null);
 
@@ -150,14 +222,37 @@ class OrderServiceEndToEndTest {
                 .contains("/v1/orders", "/v1/orders/{id}", "/v1/payment-notifications");
     }
 
-    private HttpResponse<String> send(String method, String path, String customerId, String body)
-            throws IOException, InterruptedException {
+    private HttpResponse<String> unauthenticated(String method, String path, String body, String authorization)
+            throws Exception {
+        var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
+                .header("Content-Type", "application/json");
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> signedAs(String body, String signature) throws Exception {
+        var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/v1/payment-notifications"))
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .header("Content-Type", "application/json");
+        if (signature != null) {
+            request.header("Payment-Signature", signature);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** As a customer with a valid token, or, without a customer, as the payment provider signing its body. */
+    private HttpResponse<String> send(String method, String path, String customerId, String body) throws Exception {
         var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
                 .header("Content-Type", "application/json")
                 .header("Accept", "application/json, application/problem+json");
         if (customerId != null) {
-            request.header("X-Customer-Id", customerId);
+            request.header("Authorization", LocalCredentials.bearer(customerId, CLOCK.instant()));
+        } else if (path.startsWith("/v1/payment-notifications")) {
+            request.header("Payment-Signature", LocalCredentials.paymentSignature(body, CLOCK.instant()));
         }
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }

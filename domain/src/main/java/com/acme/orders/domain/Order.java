@@ -41,6 +41,8 @@ public final class Order {
     private final Instant paymentDeadline;
     private final long version;
     private OrderStatus status;
+    /** The status as placed or restored: what a stored change must move away from. */
+    private final OrderStatus loadedStatus;
     private PaymentReference paymentReference;
     private Instant paidAt;
     private Instant cancelledAt;
@@ -58,6 +60,7 @@ public final class Order {
         this.createdAt = Objects.requireNonNull(createdAt, "created at");
         this.paymentDeadline = Objects.requireNonNull(paymentDeadline, "payment deadline");
         this.status = Objects.requireNonNull(status, "status");
+        this.loadedStatus = status;
         this.paymentReference = paymentReference;
         this.paidAt = paidAt;
         this.cancelledAt = cancelledAt;
@@ -103,7 +106,9 @@ public final class Order {
     /**
      * A payment provider says it took money for this order. The first matching payment before the deadline settles it;
      * the same payment reported again is already done; anything else is refused and leaves the order as it is
-     * (except that an overdue order closes itself first).
+     * (except that an overdue order closes itself first). A payment for a cancelled order is refused too, but the
+     * money was taken, so the order records a {@link RefundRequested} for it while staying cancelled. Reporting the
+     * same payment once is the caller's job: the order does not remember payments it refused.
      */
     public Transition confirmPayment(Payment payment, Instant now) {
         Objects.requireNonNull(payment, "payment");
@@ -113,7 +118,11 @@ public final class Order {
                     ? new Transition.AlreadyDone()
                     : new Transition.Refused(Transition.Refusal.ORDER_PAID,
                             "order " + number + " was already paid by another payment");
-            case CANCELLED -> new Transition.Refused(Transition.Refusal.ORDER_CANCELLED, cancelledBecause());
+            case CANCELLED -> {
+                recordedEvents.add(new RefundRequested(UUID.randomUUID(), id, number, customerId,
+                        payment.reference(), payment.amount(), now));
+                yield new Transition.Refused(Transition.Refusal.ORDER_CANCELLED, cancelledBecause());
+            }
             case UNPAID -> {
                 if (!payment.amount().equals(total)) {
                     yield new Transition.Refused(Transition.Refusal.PAYMENT_MISMATCH,
@@ -190,8 +199,9 @@ public final class Order {
         return Collections.unmodifiableList(recordedEvents);
     }
 
+    /** Whether the state moved since it was placed or restored; a refund request alone records an event, no change. */
     public boolean hasChanged() {
-        return !recordedEvents.isEmpty();
+        return status != loadedStatus;
     }
 
     public boolean belongsTo(CustomerId customer) {

@@ -4,11 +4,12 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * What happened to an order, as the rest of the company learns it. Every transition raises exactly one.
+ * What happened to an order, as the rest of the company learns it. Every transition raises exactly one; a payment
+ * for a cancelled order raises a {@link RefundRequested} without changing the order.
  * The event id is fixed when the event is raised, so every retry of its delivery carries the same id and a consumer
  * can deduplicate by it.
  */
-public sealed interface OrderEvent permits OrderPlaced, OrderPaid, OrderCancelled {
+public sealed interface OrderEvent permits OrderPlaced, OrderPaid, OrderCancelled, RefundRequested {
 
     UUID eventId();
 

@@ -46,47 +46,61 @@ class OrderStateMachineProperties {
     }
 
     @Property(tries = 2000)
-    void an_order_leaves_unpaid_at_most_once_and_raises_one_event_per_change(
+    void an_order_leaves_unpaid_at_most_once_and_raises_one_event_per_change_and_one_refund_per_late_payment(
             @ForAll("requests") List<Request> requests) {
         Order order = Orders.unpaid();
         OrderStatus previous = order.status();
-        int events = order.recordedEvents().size();
+        int changes = changesOf(order).size();
+        int refunds = refundsOf(order).size();
 
         for (Request request : requests) {
             Transition transition = request.applyTo(order);
             OrderStatus now = order.status();
-            int raised = order.recordedEvents().size() - events;
+            int raised = changesOf(order).size() - changes;
+            int refundsRaised = refundsOf(order).size() - refunds;
 
             if (previous.isFinal()) {
                 assertThat(now).as("a final state never changes").isEqualTo(previous);
             }
-            assertThat(raised).as("events raised by one request").isBetween(0, 1);
-            assertThat(raised == 1).as("an event is raised exactly when the status changes").isEqualTo(now != previous);
+            assertThat(raised).as("change events raised by one request").isBetween(0, 1);
+            assertThat(raised == 1).as("a change event is raised exactly when the status changes").isEqualTo(now != previous);
+            assertThat(refundsRaised == 1).as("a payment for a cancelled order, and only that, requests its refund")
+                    .isEqualTo(request instanceof Pay && now == OrderStatus.CANCELLED);
             if (transition instanceof Changed changed) {
                 assertThat(raised).isEqualTo(1);
                 assertThat(changed.event()).isSameAs(order.recordedEvents().getLast());
             }
             if (transition instanceof AlreadyDone) {
-                assertThat(raised).isZero();
+                assertThat(raised + refundsRaised).isZero();
             }
             if (transition instanceof Refused && raised == 1) {
                 // the only refusal that changes anything: a payment after the deadline closes the order first
                 assertThat(order.cancellationReason()).contains(CancellationReason.PAYMENT_TIMEOUT);
             }
             previous = now;
-            events = order.recordedEvents().size();
+            changes = changesOf(order).size();
+            refunds = refundsOf(order).size();
         }
 
         assertThat(order.recordedEvents().getFirst()).isInstanceOf(OrderPlaced.class);
-        assertThat(order.recordedEvents()).hasSize(order.status().isFinal() ? 2 : 1);
+        assertThat(changesOf(order)).hasSize(order.status().isFinal() ? 2 : 1);
         order.paidAt().ifPresent(paidAt -> assertThat(paidAt).isBefore(order.paymentDeadline()));
         if (order.status() == OrderStatus.PAID) {
-            assertThat(order.recordedEvents().getLast()).isInstanceOf(OrderPaid.class);
+            assertThat(changesOf(order).getLast()).isInstanceOf(OrderPaid.class);
+            assertThat(refundsOf(order)).isEmpty();
         }
         if (order.status() == OrderStatus.CANCELLED) {
-            assertThat(order.recordedEvents().getLast()).isInstanceOfSatisfying(OrderCancelled.class,
+            assertThat(changesOf(order).getLast()).isInstanceOfSatisfying(OrderCancelled.class,
                     cancelled -> assertThat(cancelled.reason()).isEqualTo(order.cancellationReason().orElseThrow()));
         }
+    }
+
+    private static List<OrderEvent> changesOf(Order order) {
+        return order.recordedEvents().stream().filter(event -> !(event instanceof RefundRequested)).toList();
+    }
+
+    private static List<OrderEvent> refundsOf(Order order) {
+        return order.recordedEvents().stream().filter(RefundRequested.class::isInstance).toList();
     }
 
     @Provide

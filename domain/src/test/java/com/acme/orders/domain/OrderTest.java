@@ -140,8 +140,31 @@ class OrderTest {
             });
             assertThat(order.status()).isEqualTo(OrderStatus.CANCELLED);
             assertThat(order.cancellationReason()).contains(CancellationReason.PAYMENT_TIMEOUT);
-            assertThat(order.recordedEvents().getLast()).isInstanceOfSatisfying(OrderCancelled.class,
+            assertThat(order.recordedEvents().get(1)).isInstanceOfSatisfying(OrderCancelled.class,
                     cancelled -> assertThat(cancelled.reason()).isEqualTo(CancellationReason.PAYMENT_TIMEOUT));
+            assertThat(order.recordedEvents().getLast()).isInstanceOf(RefundRequested.class);
+        }
+
+        @Test
+        void a_payment_for_a_cancelled_order_leaves_it_cancelled_and_requests_the_money_back() {
+            Order order = unpaid();
+            order.cancelByCustomer(PLACED_AT);
+            Order cancelled = Order.restore(order.id(), order.number(), order.customerId(), order.items(),
+                    order.total(), order.createdAt(), order.paymentDeadline(), OrderStatus.CANCELLED, null, null,
+                    PLACED_AT, CancellationReason.CUSTOMER_REQUEST, 1);
+
+            Transition transition = cancelled.confirmPayment(fullPayment("pi_late"), PLACED_AT.plusSeconds(5));
+
+            assertThat(transition).isInstanceOfSatisfying(Refused.class,
+                    r -> assertThat(r.refusal()).isEqualTo(Refusal.ORDER_CANCELLED));
+            assertThat(cancelled.status()).isEqualTo(OrderStatus.CANCELLED);
+            assertThat(cancelled.hasChanged()).isFalse();
+            assertThat(cancelled.recordedEvents()).singleElement().isInstanceOfSatisfying(RefundRequested.class,
+                    refund -> {
+                        assertThat(refund.paymentReference().value()).isEqualTo("pi_late");
+                        assertThat(refund.amount()).isEqualTo(cancelled.total());
+                        assertThat(refund.orderId()).isEqualTo(cancelled.id());
+                    });
         }
     }
 

@@ -16,14 +16,17 @@ public class OrderServiceFixture {
     public final MovableClock clock = new MovableClock(Instant.parse("2026-11-23T10:00:00Z"));
     public final InMemoryOrders orders = new InMemoryOrders();
     public final RecordedEvents events = new RecordedEvents();
+    public final InMemoryIdempotencyKeys idempotencyKeys = new InMemoryIdempotencyKeys();
+    public final InMemoryReceivedPayments receivedPayments = new InMemoryReceivedPayments();
     public final RecordedDeadlines deadlines = new RecordedDeadlines();
     public final DirectTransactions transactions = new DirectTransactions();
     private final OrderChanges changes = new OrderChanges(orders, events, deadlines, transactions);
 
     public final PlaceOrder placeOrder =
-            new PlaceOrder(orders, orders, events, deadlines, transactions, PaymentWindow.THIRTY_MINUTES, clock);
+            new PlaceOrder(orders, idempotencyKeys, orders, events, deadlines, transactions,
+                    PaymentWindow.THIRTY_MINUTES, clock);
     public final ExpireOrder expireOrder = new ExpireOrder(changes, clock);
-    public final ConfirmPayment confirmPayment = new ConfirmPayment(changes, clock);
+    public final ConfirmPayment confirmPayment = new ConfirmPayment(changes, receivedPayments, clock);
     public final CancelOrder cancelOrder = new CancelOrder(changes, clock);
     public final GetOrder getOrder = new GetOrder(orders, expireOrder, clock);
     public final ListCustomerOrders listCustomerOrders = new ListCustomerOrders(orders, expireOrder, clock);

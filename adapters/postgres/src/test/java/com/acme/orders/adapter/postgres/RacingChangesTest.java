@@ -62,6 +62,10 @@ class RacingChangesTest {
     @Autowired
     PostgresTransactions transactions;
     @Autowired
+    PostgresIdempotencyKeys idempotencyKeys;
+    @Autowired
+    PostgresReceivedPayments receivedPayments;
+    @Autowired
     DSLContext db;
 
     private final MovableClock clock = new MovableClock(NOW);
@@ -89,9 +93,9 @@ class RacingChangesTest {
     void wireTheUseCases() {
         PostgresAdapterTestContext.deleteAllOrders(db);
         var changes = new OrderChanges(orders, events, deadlines, transactions);
-        placeOrder = new PlaceOrder(orders, numbers, events, deadlines, transactions, PaymentWindow.THIRTY_MINUTES,
-                clock);
-        confirmPayment = new ConfirmPayment(changes, clock);
+        placeOrder = new PlaceOrder(orders, idempotencyKeys, numbers, events, deadlines, transactions,
+                PaymentWindow.THIRTY_MINUTES, clock);
+        confirmPayment = new ConfirmPayment(changes, receivedPayments, clock);
         cancelOrder = new CancelOrder(changes, clock);
         expireOrder = new ExpireOrder(changes, clock);
     }

@@ -3,18 +3,18 @@ package com.acme.orders.adapter.rest;
 import com.acme.orders.domain.CustomerId;
 import com.acme.orders.domain.DomainRuleViolation;
 import org.springframework.core.MethodParameter;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.web.bind.support.WebDataBinderFactory;
 import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.method.support.ModelAndViewContainer;
 
 /**
- * The one place that knows how a request names its customer. Today a trusted gateway puts the id in the
- * {@value #HEADER} header; when tokens arrive, this class reads the token's subject instead and no controller changes.
+ * The one place that knows how a request names its customer: the {@code sub} of the bearer token Spring Security has
+ * verified. Never anything from the body or another header, which the caller could set to anyone.
  */
 final class CurrentCustomerResolver implements HandlerMethodArgumentResolver {
-
-    static final String HEADER = "X-Customer-Id";
 
     @Override
     public boolean supportsParameter(MethodParameter parameter) {
@@ -25,15 +25,14 @@ final class CurrentCustomerResolver implements HandlerMethodArgumentResolver {
     @Override
     public CustomerId resolveArgument(MethodParameter parameter, ModelAndViewContainer mavContainer,
                                       NativeWebRequest request, WebDataBinderFactory binderFactory) {
-        String value = request.getHeader(HEADER);
-        if (value == null) {
-            throw new UnidentifiedCustomer("the request does not say which customer sends it: the " + HEADER
-                    + " header is missing");
+        if (!(SecurityContextHolder.getContext().getAuthentication() instanceof JwtAuthenticationToken token)) {
+            throw new UnidentifiedCustomer("the request does not say which customer sends it: "
+                    + "send Authorization: Bearer <token>");
         }
         try {
-            return new CustomerId(value);
-        } catch (DomainRuleViolation e) {
-            throw new UnidentifiedCustomer("the " + HEADER + " header does not hold a customer id: " + e.getMessage());
+            return new CustomerId(token.getToken().getSubject());
+        } catch (DomainRuleViolation | NullPointerException e) {
+            throw new UnidentifiedCustomer("the token's subject is not a customer id");
         }
     }
 }

@@ -23,6 +23,7 @@ import org.springframework.context.annotation.Configuration;
 class OpenApiDocumentation {
 
     static final String CUSTOMER = "customer";
+    static final String PAYMENT_PROVIDER = "paymentProvider";
     private static final String PROBLEM = "Problem";
 
     @Bean
@@ -32,9 +33,13 @@ class OpenApiDocumentation {
                     .description("Orders that never outlive their payment deadline."));
             Components components = openApi.getComponents() == null ? new Components() : openApi.getComponents();
             openApi.components(components
-                    .addSecuritySchemes(CUSTOMER, new SecurityScheme().type(SecurityScheme.Type.APIKEY)
-                            .in(SecurityScheme.In.HEADER).name(CurrentCustomerResolver.HEADER)
-                            .description("The id of the customer sending the request, set by the gateway"))
+                    .addSecuritySchemes(CUSTOMER, new SecurityScheme().type(SecurityScheme.Type.HTTP)
+                            .scheme("bearer").bearerFormat("JWT")
+                            .description("A JWT from the identity provider; its subject is the customer id"))
+                    .addSecuritySchemes(PAYMENT_PROVIDER, new SecurityScheme().type(SecurityScheme.Type.APIKEY)
+                            .in(SecurityScheme.In.HEADER).name(PaymentSignature.HEADER)
+                            .description("t=<unix seconds>,v1=<hex HMAC-SHA256 of t + \".\" + raw body> with a "
+                                    + "shared secret; several v1 values are allowed"))
                     .addSchemas(PROBLEM, problemSchema()));
             var problemContent = new Content().addMediaType(
                     org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON_VALUE,

@@ -16,6 +16,8 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.util.Optional;
 import java.util.UUID;
@@ -26,6 +28,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -38,6 +41,11 @@ import org.springframework.web.bind.annotation.RestController;
 @SecurityRequirement(name = OpenApiDocumentation.CUSTOMER)
 @ApiResponse(responseCode = "401", description = "The request does not identify the customer")
 class OrderController {
+
+    static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+    static final String IDEMPOTENT_REPLAYED = "Idempotent-Replayed";
+    /** Room for a UUID or any client-made key; the column holds 255. */
+    static final int MAX_IDEMPOTENCY_KEY_LENGTH = 255;
 
     private final PlaceOrder placeOrder;
     private final GetOrder getOrder;
@@ -61,11 +69,25 @@ class OrderController {
     @ApiResponse(responseCode = "400", description = "The body is not shaped like an order request")
     @ApiResponse(responseCode = "413", description = "The body is larger than the service accepts")
     @ApiResponse(responseCode = "422", description = "A business rule refuses the order: an unknown currency, "
-            + "more decimals than the currency has, an absurd amount, a payment window out of bounds")
+            + "more decimals than the currency has, an absurd amount, a payment window out of bounds; or the "
+            + "Idempotency-Key was already used for a different request")
     ResponseEntity<OrderResponse> place(@CurrentCustomer CustomerId customer,
+                                        @Parameter(description = "Any unique string (a UUID) per order the client "
+                                                + "means to place; a retry with the same key and body gets the same "
+                                                + "order back instead of a second one")
+                                        @RequestHeader(name = IDEMPOTENCY_KEY, required = false)
+                                        @Size(min = 1, max = MAX_IDEMPOTENCY_KEY_LENGTH)
+                                        @Pattern(regexp = "[\\x21-\\x7E]*", message = "must be visible ASCII")
+                                        String idempotencyKey,
                                         @Valid @RequestBody PlaceOrderRequest request) {
-        var order = placeOrder.place(json.toCommand(customer, request));
-        return ResponseEntity.created(URI.create("/v1/orders/" + order.id())).body(json.toJson(order));
+        var placed = placeOrder.place(json.toCommand(customer, request), Optional.ofNullable(idempotencyKey));
+        var order = placed.order();
+        var answer = ResponseEntity.created(URI.create("/v1/orders/" + order.id()));
+        if (placed.replayed()) {
+            // The same answer as the first time, marked, so a client can tell a retry from a new order.
+            answer.header(IDEMPOTENT_REPLAYED, "true");
+        }
+        return answer.body(json.toJson(order));
     }
 
     @GetMapping("/{id}")

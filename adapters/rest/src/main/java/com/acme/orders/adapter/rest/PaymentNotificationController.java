@@ -6,6 +6,7 @@ import com.acme.orders.domain.OrderId;
 import com.acme.orders.domain.Transition;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import org.jmolecules.architecture.hexagonal.PrimaryAdapter;
@@ -23,6 +24,8 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @PrimaryAdapter
 @RequestMapping(path = "/v1/payment-notifications", produces = MediaType.APPLICATION_JSON_VALUE)
+@SecurityRequirement(name = OpenApiDocumentation.PAYMENT_PROVIDER)
+@ApiResponse(responseCode = "401", description = "The notification is unsigned, forged or stale")
 @Tag(name = "Payment notifications", description = "For payment providers: a payment was taken for an order")
 class PaymentNotificationController {
 
@@ -36,21 +39,28 @@ class PaymentNotificationController {
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Report a payment for an order", description = "Safe to repeat: the same payment reported "
-            + "again answers ALREADY_PAID. A payment after the deadline is refused, and the order is cancelled.")
-    @ApiResponse(responseCode = "200", description = "The order is paid, by this payment or by its earlier report")
+            + "again gets the same answer (ALREADY_PAID for a paid order) and changes nothing. A payment for a "
+            + "cancelled order (also one whose deadline passed) leaves it cancelled and requests a refund.")
+    @ApiResponse(responseCode = "200", description = "The order is paid, by this payment or by its earlier report "
+            + "(PAID, ALREADY_PAID), or it is cancelled and the payment will be refunded (REFUND_REQUESTED)")
     @ApiResponse(responseCode = "400", description = "The body is not shaped like a payment notification")
     @ApiResponse(responseCode = "404", description = "No order has this id")
-    @ApiResponse(responseCode = "409", description = "The order is cancelled (orderStatus and cancellationReason "
-            + "say why), was paid by another payment, or changed at the same moment (retry)")
+    @ApiResponse(responseCode = "409", description = "The order was paid by another payment, or changed at the "
+            + "same moment (retry)")
     @ApiResponse(responseCode = "413", description = "The body is larger than the service accepts")
-    @ApiResponse(responseCode = "422", description = "The payment does not match what the order costs, or the "
-            + "amount or currency is not valid")
+    @ApiResponse(responseCode = "422", description = "The payment does not match what the order costs (it is "
+            + "recorded, the order stays unpaid), was already reported for another order, or the amount or currency "
+            + "is not valid")
     PaymentNotificationResponse report(@Valid @RequestBody PaymentNotificationRequest notification) {
         var payment = json.toPayment(notification);
         var change = confirmPayment.confirm(new OrderId(notification.orderId()), payment);
         return switch (change.transition()) {
             case Transition.Changed paid -> json.toJson(change.order(), Result.PAID);
             case Transition.AlreadyDone done -> json.toJson(change.order(), Result.ALREADY_PAID);
+            // The money was taken for a cancelled order and is now owed back (RefundRequested): for the provider
+            // that is a settled notification, and an error would only make it retry.
+            case Transition.Refused refused when refused.refusal() == Transition.Refusal.ORDER_CANCELLED ->
+                    json.toJson(change.order(), Result.REFUND_REQUESTED);
             case Transition.Refused refused -> throw new OrderRefused(change.order(), refused);
         };
     }

@@ -1,5 +1,6 @@
 package com.acme.orders.adapter.rest;
 
+import com.acme.orders.application.IdempotencyKeyReused;
 import com.acme.orders.application.OrderNotFound;
 import com.acme.orders.application.port.ConcurrentOrderChange;
 import com.acme.orders.domain.DomainRuleViolation;
@@ -42,12 +43,19 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler
     ResponseEntity<Object> unidentifiedCustomer(UnidentifiedCustomer e) {
-        return answer(ProblemType.UNIDENTIFIED_CUSTOMER.problem(e.getMessage()));
+        var problem = ProblemType.UNIDENTIFIED_CUSTOMER.problem(e.getMessage());
+        return ResponseEntity.status(problem.getStatus())
+                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\"").body(problem);
     }
 
     @ExceptionHandler
     ResponseEntity<Object> orderNotFound(OrderNotFound e) {
         return answer(ProblemType.ORDER_NOT_FOUND.problem(e.getMessage()));
+    }
+
+    @ExceptionHandler
+    ResponseEntity<Object> idempotencyKeyReused(IdempotencyKeyReused e) {
+        return answer(ProblemType.IDEMPOTENCY_KEY_REUSED.problem(e.getMessage()));
     }
 
     @ExceptionHandler

@@ -18,6 +18,9 @@ enum ProblemType {
 
     INVALID_REQUEST(HttpStatus.BAD_REQUEST, "invalid-request", "The request is not valid"),
     UNIDENTIFIED_CUSTOMER(HttpStatus.UNAUTHORIZED, "unidentified-customer", "The customer is not identified"),
+    UNSIGNED_NOTIFICATION(HttpStatus.UNAUTHORIZED, "unsigned-notification",
+            "The notification is not signed by a known payment provider"),
+    ACCESS_DENIED(HttpStatus.FORBIDDEN, "access-denied", "The caller may not do this"),
     ORDER_NOT_FOUND(HttpStatus.NOT_FOUND, "order-not-found", "No such order"),
     ORDER_PAID(HttpStatus.CONFLICT, "order-paid", "The order is paid"),
     ORDER_CANCELLED(HttpStatus.CONFLICT, "order-cancelled", "The order is cancelled"),
@@ -25,6 +28,8 @@ enum ProblemType {
     CONCURRENT_CHANGE(HttpStatus.CONFLICT, "concurrent-change", "The order changed at the same time; retry"),
     BODY_TOO_LARGE(HttpStatus.CONTENT_TOO_LARGE, "body-too-large", "The request body is too large"),
     RULE_VIOLATED(HttpStatus.UNPROCESSABLE_CONTENT, "rule-violated", "The request breaks a business rule"),
+    IDEMPOTENCY_KEY_REUSED(HttpStatus.UNPROCESSABLE_CONTENT, "idempotency-key-reused",
+            "The idempotency key was used for another request"),
     PAYMENT_MISMATCH(HttpStatus.UNPROCESSABLE_CONTENT, "payment-mismatch", "The payment does not match the order"),
     INTERNAL_ERROR(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "The service failed to answer");
 

@@ -10,10 +10,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.net.URI;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
-import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -40,11 +38,8 @@ class RequestBodyLimit extends OncePerRequestFilter {
             throws ServletException, IOException {
         if (request.getContentLengthLong() > limit) {
             // Answered here: the request never reaches Spring MVC, so the advice cannot write this one.
-            var problem = ProblemType.BODY_TOO_LARGE.problem(new BodyTooLarge(limit).getMessage());
-            problem.setInstance(URI.create(request.getRequestURI()));
-            response.setStatus(problem.getStatus());
-            response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-            json.writeValue(response.getOutputStream(), problem);
+            FilterProblems.write(request, response,
+                    ProblemType.BODY_TOO_LARGE.problem(new BodyTooLarge(limit).getMessage()), json);
             return;
         }
         chain.doFilter(new CappedRequest(request, limit), response);

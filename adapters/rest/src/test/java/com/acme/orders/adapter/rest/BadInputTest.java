@@ -12,6 +12,7 @@ import java.net.http.HttpRequest.BodyPublisher;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -151,7 +152,7 @@ class BadInputTest {
     @MethodSource("badRequests")
     void a_bad_request_gets_a_problem_detail_and_stores_nothing(BadRequest request, int expectedStatus)
             throws Exception {
-        HttpResponse<String> response = http.send(request.toHttp(port), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = http.send(request.toHttp(port, service.clock.instant()), HttpResponse.BodyHandlers.ofString());
 
         assertThat(response.statusCode()).as(response.body()).isEqualTo(expectedStatus);
         assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
@@ -186,7 +187,8 @@ class BadInputTest {
             return new BadRequest(method, path, contentType, body, chunked, false);
         }
 
-        HttpRequest toHttp(int port) {
+        /** Authenticated as the customer with a valid token, and signed as the provider when it is a notification. */
+        HttpRequest toHttp(int port, Instant now) {
             var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                     .method(method, publisher())
                     .header("Accept", "application/json");
@@ -194,7 +196,10 @@ class BadInputTest {
                 request.header("Content-Type", contentType);
             }
             if (withCustomer) {
-                request.header(CurrentCustomerResolver.HEADER, CUSTOMER);
+                request.header("Authorization", TestCredentials.bearer(CUSTOMER, now));
+            }
+            if (path.startsWith(PaymentSignatureCheck.PATH) && body != null) {
+                request.header(PaymentSignature.HEADER, TestCredentials.paymentSignature(body, now));
             }
             return request.build();
         }

@@ -186,8 +186,12 @@ class CustomerOrdersApiTest {
     @Test
     void a_paid_order_cannot_be_cancelled_and_stays_paid() {
         String id = idOf(place(alice, TWO_BOOKS));
-        post(null, "/v1/payment-notifications", """
-                {"orderId":"%s","paymentReference":"pi_cancel","amount":"25.00","currency":"EUR"}""".formatted(id));
+        String payment = """
+                {"orderId":"%s","paymentReference":"pi_cancel","amount":"25.00","currency":"EUR"}""".formatted(id);
+        assertThat(RestTestClientResponse.from(http.post().uri("/v1/payment-notifications")
+                .contentType(MediaType.APPLICATION_JSON)
+                .header(PaymentSignature.HEADER, TestCredentials.paymentSignature(payment, service.clock.instant()))
+                .body(payment).exchange())).hasStatusOk();
 
         var cancel = post(alice, "/v1/orders/" + id + "/cancellation", null);
 
@@ -207,6 +211,48 @@ class CustomerOrdersApiTest {
         assertThat(response).bodyJson().extractingPath("$.errors[0].field").isEqualTo("cursor");
     }
 
+    @Test
+    void the_same_idempotency_key_and_body_twice_answer_the_same_order_and_create_one() {
+        var first = placeWithKey(alice, "order-attempt-1", TWO_BOOKS);
+        var retry = placeWithKey(alice, "order-attempt-1", TWO_BOOKS.replace("12.50", "12.5"));
+
+        assertThat(first).hasStatus(HttpStatus.CREATED).doesNotContainHeader("Idempotent-Replayed");
+        assertThat(retry).hasStatus(HttpStatus.CREATED).hasHeader("Idempotent-Replayed", "true");
+        assertThat(idOf(retry)).isEqualTo(idOf(first));
+        assertThat(retry).hasHeader("Location", "/v1/orders/" + idOf(first));
+        assertThat(service.orders.listOfCustomer(new CustomerId(alice), java.util.Optional.empty(),
+                java.util.Optional.empty(), 10)).hasSize(1);
+    }
+
+    @Test
+    void the_same_idempotency_key_with_another_body_is_unprocessable_and_creates_nothing() {
+        placeWithKey(alice, "order-attempt-1", TWO_BOOKS);
+
+        var other = placeWithKey(alice, "order-attempt-1", TWO_BOOKS.replace("\"quantity\":2", "\"quantity\":3"));
+
+        assertThat(other).hasStatus(HttpStatus.UNPROCESSABLE_CONTENT)
+                .hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(other).bodyJson().extractingPath("$.type")
+                .isEqualTo("https://problems.acme.com/orders/idempotency-key-reused");
+        assertThat(service.orders.listOfCustomer(new CustomerId(alice), java.util.Optional.empty(),
+                java.util.Optional.empty(), 10)).hasSize(1);
+    }
+
+    @Test
+    void an_idempotency_key_that_is_too_long_or_not_visible_ascii_is_a_bad_request() {
+        assertThat(placeWithKey(alice, "k".repeat(256), TWO_BOOKS)).hasStatus(HttpStatus.BAD_REQUEST);
+        assertThat(placeWithKey(alice, "key with spaces", TWO_BOOKS)).hasStatus(HttpStatus.BAD_REQUEST);
+        assertThat(service.orders.listOfCustomer(new CustomerId(alice), java.util.Optional.empty(),
+                java.util.Optional.empty(), 10)).isEmpty();
+    }
+
+    private RestTestClientResponse placeWithKey(String customer, String key, String body) {
+        return RestTestClientResponse.from(http.post().uri("/v1/orders").contentType(MediaType.APPLICATION_JSON)
+                .header("Authorization", TestCredentials.bearer(customer, service.clock.instant()))
+                .header("Idempotency-Key", key)
+                .body(body).exchange());
+    }
+
     private RestTestClientResponse place(String customer, String body) {
         return post(customer, "/v1/orders", body);
     }
@@ -214,7 +260,7 @@ class CustomerOrdersApiTest {
     private RestTestClientResponse post(String customer, String path, String body) {
         var request = http.post().uri(path).contentType(MediaType.APPLICATION_JSON);
         if (customer != null) {
-            request.header(CurrentCustomerResolver.HEADER, customer);
+            request.header("Authorization", TestCredentials.bearer(customer, service.clock.instant()));
         }
         if (body != null) {
             request.body(body);
@@ -224,7 +270,8 @@ class CustomerOrdersApiTest {
 
     private RestTestClientResponse get(String customer, String path) {
         return RestTestClientResponse.from(
-                http.get().uri(path).header(CurrentCustomerResolver.HEADER, customer).exchange());
+                http.get().uri(path).header("Authorization", TestCredentials.bearer(customer, service.clock.instant()))
+                        .exchange());
     }
 
     private static String idOf(RestTestClientResponse response) {

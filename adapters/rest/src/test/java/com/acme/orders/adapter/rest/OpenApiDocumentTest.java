@@ -62,7 +62,10 @@ class OpenApiDocumentTest {
     void customer_operations_say_how_the_customer_is_identified_and_do_not_show_it_as_a_parameter() {
         JsonNode document = document();
 
-        assertThat(document.at("/components/securitySchemes/customer/name").asString()).isEqualTo("X-Customer-Id");
+        assertThat(document.at("/components/securitySchemes/customer/scheme").asString()).isEqualTo("bearer");
+        assertThat(document.at("/components/securitySchemes/customer/bearerFormat").asString()).isEqualTo("JWT");
+        assertThat(document.at("/components/securitySchemes/paymentProvider/name").asString())
+                .isEqualTo("Payment-Signature");
         assertThat(document.at("/paths/~1v1~1orders~1{id}/get/security/0").propertyNames()).containsExactly("customer");
         assertThat(document.at("/paths/~1v1~1orders~1{id}/get/parameters").findValuesAsString("name"))
                 .containsExactly("id");

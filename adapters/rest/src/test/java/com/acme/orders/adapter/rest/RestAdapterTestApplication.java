@@ -7,6 +7,7 @@ import com.acme.orders.application.GetOrder;
 import com.acme.orders.application.ListCustomerOrders;
 import com.acme.orders.application.PlaceOrder;
 import com.acme.orders.application.fakes.OrderServiceFixture;
+import java.time.Clock;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -28,6 +29,12 @@ class RestAdapterTestApplication {
     @Bean
     OrderServiceFixture orderService() {
         return new OrderServiceFixture();
+    }
+
+    /** The fixture's clock, so that token expiry and signature tolerance move with the tests' time. */
+    @Bean
+    Clock clock(OrderServiceFixture service) {
+        return service.clock;
     }
 
     @Bean
