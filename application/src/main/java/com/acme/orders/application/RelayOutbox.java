@@ -19,7 +19,8 @@ import org.jmolecules.architecture.hexagonal.PrimaryPort;
  * <p>One round is one transaction: claim the relay (one relay at a time across all instances, so two relays never
  * race on the same order), take the next batch, send it and wait for the broker, then delete what was acknowledged
  * and record what failed. A relay that dies anywhere in between rolls back: its batch stays in the outbox and is sent
- * again, with the same event ids, by the next round. That is the only source of duplicates.
+ * again, with the same event ids, by the next round. That is the only source of duplicates. The transaction stays
+ * open while the broker acknowledges; the producer's delivery timeout bounds that wait.
  */
 @PrimaryPort
 public class RelayOutbox {

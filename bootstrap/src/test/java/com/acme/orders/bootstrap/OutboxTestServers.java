@@ -70,9 +70,13 @@ class OutboxTestServers {
         }
 
         synchronized void start(int count) {
+            start(count, FAST);
+        }
+
+        synchronized void start(int count, RelayOutbox.Settings settings) {
             stopping = false;
             for (int i = 0; i < count; i++) {
-                var relay = relay();
+                var relay = relay(broker, settings);
                 running.add(Thread.ofPlatform().name("test-relay-" + i).start(() -> {
                     try {
                         relay.relayWhileRunning(() -> !stopping);

@@ -61,11 +61,14 @@ public class KafkaEventBroker implements EventBroker {
             try {
                 pending.put(event, kafka.send(CloudEventRecords.of(event, properties)));
             } catch (RuntimeException e) {
-                // A send that throws has waited max.block.ms for metadata: the broker is out of reach, and every
-                // further send would wait as long. The rest of the batch fails with it, untried.
                 var failure = failure(e);
-                events.subList(events.indexOf(event), events.size()).forEach(it -> failed.put(it.eventId(), failure));
-                break;
+                failed.put(event.eventId(), failure);
+                if (failure.retriable()) {
+                    // It waited max.block.ms for metadata: the broker is out of reach, and every further send would
+                    // wait as long. The rest of the batch fails with it, untried.
+                    events.subList(events.indexOf(event), events.size()).forEach(it -> failed.put(it.eventId(), failure));
+                    break;
+                }
             }
         }
         kafka.flush();
