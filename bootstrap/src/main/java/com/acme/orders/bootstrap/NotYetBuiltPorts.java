@@ -1,11 +1,8 @@
 package com.acme.orders.bootstrap;
 
 import com.acme.orders.application.port.DeadlineIndex;
-import com.acme.orders.application.port.EventPublication;
-import com.acme.orders.domain.OrderEvent;
 import com.acme.orders.domain.OrderId;
 import java.time.Instant;
-import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -13,10 +10,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Stand-ins for the two ports whose adapters come in their own issues: the Redis deadline index (issue 3) and the
- * Kafka outbox (issue 4). Each steps aside as soon as a real adapter provides the port. Until then orders are closed
- * only by passive close (a read or a payment after the deadline) and events are only logged, and the service says
- * so when it starts.
+ * Stand-in for the port whose adapter comes in its own issue: the Redis deadline index (issue 3). It steps aside as
+ * soon as a real adapter provides the port. Until then orders are closed only by passive close (a read or a payment
+ * after the deadline), and the service says so when it starts.
  */
 @Configuration(proxyBeanMethods = false)
 class NotYetBuiltPorts {
@@ -34,20 +30,6 @@ class NotYetBuiltPorts {
 
             @Override
             public void forget(OrderId order) {
-            }
-        };
-    }
-
-    @Bean
-    @ConditionalOnMissingBean
-    EventPublication loggedEvents() {
-        log.warn("No outbox adapter: order events are logged, not published");
-        return new EventPublication() {
-            private final Logger events = LoggerFactory.getLogger("com.acme.orders.events");
-
-            @Override
-            public void publish(List<OrderEvent> published) {
-                published.forEach(event -> events.info("{}", event));
             }
         };
     }

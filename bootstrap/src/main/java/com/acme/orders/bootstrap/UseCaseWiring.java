@@ -7,11 +7,15 @@ import com.acme.orders.application.GetOrder;
 import com.acme.orders.application.ListCustomerOrders;
 import com.acme.orders.application.OrderChanges;
 import com.acme.orders.application.PlaceOrder;
+import com.acme.orders.application.RelayOutbox;
 import com.acme.orders.application.port.DeadlineIndex;
+import com.acme.orders.application.port.EventBroker;
 import com.acme.orders.application.port.EventPublication;
 import com.acme.orders.application.port.IdempotencyKeys;
 import com.acme.orders.application.port.OrderNumberSource;
 import com.acme.orders.application.port.OrderRepository;
+import com.acme.orders.application.port.OutboxSignal;
+import com.acme.orders.application.port.PendingEvents;
 import com.acme.orders.application.port.ReceivedPayments;
 import com.acme.orders.application.port.Transactions;
 import java.time.Clock;
@@ -69,5 +73,12 @@ class UseCaseWiring {
     @Bean
     ListCustomerOrders listCustomerOrders(OrderRepository orders, ExpireOrder expireOrder, Clock clock) {
         return new ListCustomerOrders(orders, expireOrder, clock);
+    }
+
+    @Bean
+    RelayOutbox relayOutbox(PendingEvents outbox, EventBroker broker, OutboxSignal signal, Transactions transactions,
+                            OutboxRelayProperties properties) {
+        // Wall time, not the business clock: backoff is compared with the instants the outbox rows were written at.
+        return new RelayOutbox(outbox, broker, signal, transactions, properties.toSettings(), Clock.systemUTC());
     }
 }

@@ -46,6 +46,7 @@ class HostileInputEndToEndTest {
     @DynamicPropertySource
     static void postgres(DynamicPropertyRegistry registry) {
         TestPostgres.addDataSourceProperties(registry);
+        TestKafka.addProperties(registry);
     }
 
     @LocalServerPort

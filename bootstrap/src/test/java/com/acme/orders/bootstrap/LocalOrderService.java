@@ -6,11 +6,13 @@ import java.net.ServerSocket;
 import java.nio.file.Path;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
 /**
  * The service on a developer's machine: {@code ./mvnw -pl bootstrap -am spring-boot:test-run}.
  * Every server that is not configured from outside is started embedded, as a real server process, before the service:
- * PostgreSQL unless {@code SPRING_DATASOURCE_URL} is set. This class lives with the tests so that the production jar
+ * PostgreSQL unless {@code SPRING_DATASOURCE_URL} is set, a Kafka broker unless {@code SPRING_KAFKA_BOOTSTRAP_SERVERS} is
+ * set. This class lives with the tests so that the production jar
  * carries no server binaries.
  */
 public final class LocalOrderService {
@@ -31,6 +33,18 @@ public final class LocalOrderService {
             System.setProperty("spring.datasource.username", postgres.username());
             System.setProperty("spring.datasource.password", postgres.password());
             log.info("Started embedded PostgreSQL at {} (data in {})", postgres.jdbcUrl(), LOCAL_DATA.resolve("postgres"));
+        }
+        if (isConfigured("SPRING_KAFKA_BOOTSTRAP_SERVERS", "spring.kafka.bootstrap-servers")) {
+            log.info("Using the Kafka configured by SPRING_KAFKA_BOOTSTRAP_SERVERS");
+        } else {
+            // In this JVM and without persistence: events of a previous run are gone, the outbox still has the unsent.
+            var kafka = new EmbeddedKafkaKraftBroker(1, 1);
+            kafka.afterPropertiesSet();
+            Runtime.getRuntime().addShutdownHook(new Thread(kafka::destroy));
+            System.setProperty("spring.kafka.bootstrap-servers", kafka.getBrokersAsString());
+            log.info("Started embedded Kafka at {}; watch the events with: kafka-console-consumer.sh --bootstrap-server {} "
+                    + "--topic orders.events --from-beginning --property print.key=true --property print.headers=true",
+                    kafka.getBrokersAsString(), kafka.getBrokersAsString());
         }
         trustLocalCredentialsUnlessConfigured();
         OrderServiceApplication.main(args);

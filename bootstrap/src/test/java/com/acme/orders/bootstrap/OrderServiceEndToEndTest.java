@@ -48,6 +48,7 @@ class OrderServiceEndToEndTest {
     @DynamicPropertySource
     static void postgres(DynamicPropertyRegistry registry) {
         TestPostgres.addDataSourceProperties(registry);
+        TestKafka.addProperties(registry);
     }
 
     private final HttpClient http = HttpClient.newHttpClient();

@@ -1,6 +1,7 @@
 package com.acme.orders.adapter.postgres;
 
 import static com.acme.orders.adapter.postgres.jooq.Tables.ORDERS;
+import static com.acme.orders.adapter.postgres.jooq.Tables.OUTBOX;
 
 import org.jooq.DSLContext;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
@@ -27,5 +28,6 @@ class PostgresAdapterTestContext {
     /** Each test starts from empty tables; the sequence keeps counting, as it would in production. */
     static void deleteAllOrders(DSLContext db) {
         db.truncate(ORDERS).cascade().execute();
+        db.truncate(OUTBOX).execute();
     }
 }

@@ -7,6 +7,7 @@ import java.util.Objects;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
@@ -30,6 +31,8 @@ import tools.jackson.databind.json.JsonMapper;
  * signature of their body; the OpenAPI document and the health check are public. Everything else needs a token.
  */
 @Configuration(proxyBeanMethods = false)
+// A context without a web server (a worker, a test of the relay) has no HTTP to secure.
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @EnableConfigurationProperties(CustomerTokenProperties.class)
 class CustomerAuthenticationConfiguration {
 
