@@ -19,6 +19,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -28,6 +29,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** The whole service over real HTTP against a real PostgreSQL: what a client and a payment provider see. */
 @SpringBootTest(classes = OrderServiceApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Import(OrderServiceEndToEndTest.MovableTime.class)
 class OrderServiceEndToEndTest {
 
     private static final MovableClock CLOCK = new MovableClock(Instant.now());
