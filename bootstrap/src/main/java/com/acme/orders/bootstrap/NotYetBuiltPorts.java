@@ -4,7 +4,10 @@ import com.acme.orders.application.port.DeadlineIndex;
 import com.acme.orders.application.port.EventPublication;
 import com.acme.orders.domain.OrderEvent;
 import com.acme.orders.domain.OrderId;
+import com.acme.orders.application.port.PendingDeadline;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,6 +37,24 @@ class NotYetBuiltPorts {
 
             @Override
             public void forget(OrderId order) {
+            }
+
+            @Override
+            public List<OrderId> claimDue(Instant now, int limit, Duration lease) {
+                return List.of();
+            }
+
+            @Override
+            public void acknowledge(Collection<OrderId> orders) {
+            }
+
+            @Override
+            public void trackAll(Collection<PendingDeadline> deadlines) {
+            }
+
+            @Override
+            public long size() {
+                return 0;
             }
         };
     }
