@@ -1,0 +1,46 @@
+package com.acme.orders.bootstrap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.acme.orders.application.fakes.RecordedEvents;
+import com.acme.orders.application.port.DeadlineIndex;
+import com.acme.orders.application.port.PendingDeadline;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+
+/** A flash sale's worth of deadlines at once, on real PostgreSQL and Redis, through the running timeout worker. */
+class TimeoutsAtScaleTest {
+
+    private static final int ORDERS = 10_000;
+
+    @Test
+    void ten_thousand_orders_due_within_three_seconds_all_end_cancelled_each_exactly_once() throws Exception {
+        var events = new RecordedEvents();
+        // The sweeper stays out of the way (margin 1h), so every cancellation here is the worker's.
+        try (var service = ServiceInstance.start(events, Map.of("orders.timeouts.sweeper-margin", "1h"))) {
+            var data = new TimeoutTestData(service.bean(DataSource.class));
+            data.reset();
+            var start = Instant.now().plusSeconds(3);
+            var seeded = data.unpaidOrders(ORDERS, i -> start.plusMillis(i * 3_000L / ORDERS));
+            service.bean(DeadlineIndex.class).trackAll(seeded);
+
+            var lastDeadline = seeded.getLast().deadline();
+            assertThat(data.awaitNoUnpaidDueBy(lastDeadline, Duration.ofSeconds(40))).isTrue();
+
+            System.out.println("Timeout lag, " + ORDERS + " orders due within 3 s: " + data.lagDistribution());
+            assertThat(data.count("CANCELLED")).isEqualTo(ORDERS);
+            assertThat(data.storedMoreThanOnce()).isZero();
+            var terminal = TimeoutTestData.terminalEventsByOrder(events);
+            assertThat(terminal).hasSize(ORDERS).allSatisfy((order, its) -> assertThat(its).hasSize(1));
+            assertThat(terminal.keySet()).isEqualTo(seeded.stream().map(PendingDeadline::order)
+                    .collect(Collectors.toSet()));
+            assertThat(service.bean(DeadlineIndex.class).size()).as("every claim acknowledged").isZero();
+            assertThat(service.counter("orders.timeout.cancelled")).isEqualTo(ORDERS);
+        }
+    }
+}
