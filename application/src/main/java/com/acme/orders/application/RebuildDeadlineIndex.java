@@ -9,7 +9,7 @@ import org.jmolecules.architecture.hexagonal.PrimaryPort;
 
 /**
  * Puts every unpaid order of the database back into the deadline index, a page at a time: at start-up, and whenever
- * the index is found empty (Redis flushed or restarted without its data). Tracking an order that is tracked already
+ * the index reports it lost its data (Redis flushed or restarted without it). Tracking an order that is tracked already
  * only rewrites its score; tracking one that is paid a moment later leaves an entry the worker acknowledges as already
  * settled. Both are harmless, so the rebuild needs no lock against the live traffic.
  */
@@ -38,13 +38,14 @@ public class RebuildDeadlineIndex {
                 after = Optional.of(page.getLast());
             }
             if (page.size() < pageSize) {
+                deadlines.markRebuilt();
                 return tracked;
             }
         }
     }
 
-    /** Rebuilds only when the index holds nothing at all, the sign that Redis lost its data. */
-    public long rebuildIfEmpty() {
-        return deadlines.size() == 0 ? rebuild() : 0;
+    /** Rebuilds only when the index says it may have lost entries (Redis flushed, or restarted without its data). */
+    public long rebuildIfLost() {
+        return deadlines.isIntact() ? 0 : rebuild();
     }
 }

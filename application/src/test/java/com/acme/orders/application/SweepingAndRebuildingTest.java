@@ -63,7 +63,7 @@ class SweepingAndRebuildingTest {
         service.confirmPayment.confirm(paid.id(), paymentOf("25.00", "pi_1"));
         service.deadlines.clear();
 
-        long tracked = service.rebuildDeadlineIndex.rebuildIfEmpty();
+        long tracked = service.rebuildDeadlineIndex.rebuildIfLost();
 
         assertThat(tracked).isEqualTo(unpaid.size());
         assertThat(service.deadlines.tracked()).hasSize(unpaid.size()).doesNotContainKey(paid.id());
@@ -71,10 +71,22 @@ class SweepingAndRebuildingTest {
     }
 
     @Test
-    void an_index_that_still_holds_entries_is_not_rebuilt() {
+    void an_index_that_was_rebuilt_and_lost_nothing_since_is_not_rebuilt_again() {
         place(2);
+        service.rebuildDeadlineIndex.rebuild();
 
-        assertThat(service.rebuildDeadlineIndex.rebuildIfEmpty()).isZero();
+        assertThat(service.rebuildDeadlineIndex.rebuildIfLost()).isZero();
+    }
+
+    @Test
+    void an_index_that_lost_its_data_is_rebuilt_even_when_new_orders_were_tracked_since() {
+        var before = place(3);
+        service.rebuildDeadlineIndex.rebuild();
+        service.deadlines.clear();
+        place(1);
+
+        assertThat(service.rebuildDeadlineIndex.rebuildIfLost()).isEqualTo(4);
+        before.forEach(it -> assertThat(service.deadlines.tracked()).containsKey(it.id()));
     }
 
     private List<Order> place(int count) {

@@ -39,11 +39,13 @@ final class ServiceInstance implements AutoCloseable {
         all.put("spring.data.redis.port", TestRedis.port());
         all.put("spring.main.banner-mode", "off");
         all.putAll(properties);
+        // As command-line arguments: SpringApplicationBuilder.properties() would be defaults, below application.yaml.
+        String[] arguments = all.entrySet().stream().map(it -> "--" + it.getKey() + "=" + it.getValue())
+                .toArray(String[]::new);
         var context = new SpringApplicationBuilder(OrderServiceApplication.class)
                 .web(WebApplicationType.NONE)
-                .properties(all)
                 .initializers(it -> it.getBeanFactory().registerSingleton("recordedEvents", events))
-                .run();
+                .run(arguments);
         return new ServiceInstance(context);
     }
 

@@ -113,15 +113,18 @@ final class TimeoutTestData {
     boolean awaitNoUnpaidDueBy(Instant lastDeadline, Duration atMost) throws InterruptedException {
         sleepUntil(lastDeadline.plusMillis(1));
         var giveUp = lastDeadline.plus(atMost);
-        while (Instant.now().isBefore(giveUp)) {
+        while (true) {
             Long left = jdbc.queryForObject("SELECT count(*) FROM orders WHERE status = 'UNPAID' AND payment_deadline <= ?",
                     Long.class, Timestamp.from(lastDeadline));
             if (left == 0) {
                 return true;
             }
+            if (Instant.now().isAfter(giveUp)) {
+                System.out.println("Still unpaid although due: " + left + " orders; " + statuses());
+                return false;
+            }
             Thread.sleep(100);
         }
-        return false;
     }
 
     /** The final events (paid or cancelled) recorded for each order. */

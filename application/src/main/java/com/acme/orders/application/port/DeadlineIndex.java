@@ -35,4 +35,13 @@ public interface DeadlineIndex {
 
     /** How many orders are tracked, claimed ones included. */
     long size();
+
+    /**
+     * False when the index may have lost entries since {@link #markRebuilt}: Redis flushed, or restarted without its
+     * data. Not the same as empty: orders placed after the loss make the index non-empty but still incomplete.
+     */
+    boolean isIntact();
+
+    /** Records that the index now holds every unpaid order of the database. */
+    void markRebuilt();
 }

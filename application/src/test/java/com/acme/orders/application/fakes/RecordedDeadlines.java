@@ -18,6 +18,7 @@ import java.util.Map.Entry;
 public class RecordedDeadlines implements DeadlineIndex {
 
     private final Map<OrderId, Instant> tracked = new HashMap<>();
+    private boolean intact;
 
     @Override
     public synchronized void track(OrderId order, Instant deadline) {
@@ -56,6 +57,16 @@ public class RecordedDeadlines implements DeadlineIndex {
         return tracked.size();
     }
 
+    @Override
+    public synchronized boolean isIntact() {
+        return intact;
+    }
+
+    @Override
+    public synchronized void markRebuilt() {
+        intact = true;
+    }
+
     /** Every tracked order and its current score: the deadline, or the end of the lease of a claimed entry. */
     public synchronized Map<OrderId, Instant> tracked() {
         return Map.copyOf(tracked);
@@ -64,5 +75,6 @@ public class RecordedDeadlines implements DeadlineIndex {
     /** Redis lost its data. */
     public synchronized void clear() {
         tracked.clear();
+        intact = false;
     }
 }

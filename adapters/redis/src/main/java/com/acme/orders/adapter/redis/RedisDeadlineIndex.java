@@ -37,6 +37,11 @@ import org.springframework.data.redis.serializer.StringRedisSerializer;
 public class RedisDeadlineIndex implements DeadlineIndex {
 
     public static final String KEY_PREFIX = "orders-deadlines";
+    /**
+     * Written after a rebuild and never expiring: FLUSHALL, or a restart without persistence, removes it together with
+     * the entries, which is how a lost index is told apart from one that is merely empty.
+     */
+    static final String REBUILT_MARKER = "{" + KEY_PREFIX + "}-rebuilt";
     private static final Logger log = LoggerFactory.getLogger(RedisDeadlineIndex.class);
     private static final RedisScript<List> CLAIM_DUE = RedisScript.of(
             new ClassPathResource("com/acme/orders/adapter/redis/claim-due.lua"), List.class);
@@ -114,6 +119,16 @@ public class RedisDeadlineIndex implements DeadlineIndex {
             size += count == null ? 0 : count;
         }
         return size;
+    }
+
+    @Override
+    public boolean isIntact() {
+        return Boolean.TRUE.equals(redis.hasKey(REBUILT_MARKER));
+    }
+
+    @Override
+    public void markRebuilt() {
+        redis.opsForValue().set(REBUILT_MARKER, Instant.now().toString());
     }
 
     private Map<String, List<String>> byShard(Collection<OrderId> orders) {

@@ -165,6 +165,18 @@ class RedisDeadlineIndexTest {
     }
 
     @Test
+    void an_index_is_intact_after_a_rebuild_and_lost_once_redis_is_flushed_even_if_new_entries_arrive() {
+        assertThat(index.isIntact()).isFalse();
+        index.markRebuilt();
+        assertThat(index.isIntact()).isTrue();
+
+        emptyRedis();
+        index.track(OrderId.newId(), NOW);
+
+        assertThat(index.isIntact()).isFalse();
+    }
+
+    @Test
     void writes_to_an_unreachable_redis_never_throw_and_are_counted() {
         var nowhere = TestRedis.connectionFactory(1);
         try {
