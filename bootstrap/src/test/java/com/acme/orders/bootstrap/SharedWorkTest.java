@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.acme.orders.adapter.redis.RedisDeadlineIndex;
 import com.acme.orders.adapter.redis.TestRedis;
+import com.acme.orders.application.RebuildDeadlineIndex;
 import com.acme.orders.application.fakes.RecordedEvents;
-import com.acme.orders.application.port.DeadlineIndex;
 import com.acme.orders.domain.OrderId;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.sql.Timestamp;
@@ -35,7 +35,8 @@ class SharedWorkTest {
             data.reset();
             var start = Instant.now().plusSeconds(2);
             var seeded = data.unpaidOrders(orders, i -> start.plusMillis(i * 2_000L / orders));
-            first.bean(DeadlineIndex.class).trackAll(seeded);
+            // As PlaceOrder would have; a rebuild also marks the index complete, so no sweeper rebuild resets a claim.
+            first.bean(RebuildDeadlineIndex.class).rebuild();
 
             assertThat(data.awaitNoUnpaidDueBy(seeded.getLast().deadline(), Duration.ofSeconds(30))).isTrue();
 
@@ -65,7 +66,8 @@ class SharedWorkTest {
             data.reset();
             var deadline = Instant.now().plusSeconds(2);
             var seeded = data.unpaidOrders(orders, i -> deadline);
-            survivor.bean(DeadlineIndex.class).trackAll(seeded);
+            // As PlaceOrder would have; a rebuild also marks the index complete, so no sweeper rebuild resets a claim.
+            survivor.bean(RebuildDeadlineIndex.class).rebuild();
 
             // The doomed worker: the same claim on the same Redis, polling flat out from the deadline on, and then
             // nothing, as if its process were killed between the claim and the database transaction.

@@ -2,6 +2,7 @@ package com.acme.orders.bootstrap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.acme.orders.application.RebuildDeadlineIndex;
 import com.acme.orders.application.fakes.RecordedEvents;
 import com.acme.orders.application.port.DeadlineIndex;
 import com.acme.orders.application.port.PendingDeadline;
@@ -27,7 +28,8 @@ class TimeoutsAtScaleTest {
             data.reset();
             var start = Instant.now().plusSeconds(3);
             var seeded = data.unpaidOrders(ORDERS, i -> start.plusMillis(i * 3_000L / ORDERS));
-            service.bean(DeadlineIndex.class).trackAll(seeded);
+            // As PlaceOrder would have; a rebuild also marks the index complete, so no sweeper rebuild resets a claim.
+            service.bean(RebuildDeadlineIndex.class).rebuild();
 
             var lastDeadline = seeded.getLast().deadline();
             assertThat(data.awaitNoUnpaidDueBy(lastDeadline, Duration.ofSeconds(40))).isTrue();
