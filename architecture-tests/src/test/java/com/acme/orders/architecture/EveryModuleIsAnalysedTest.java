@@ -24,6 +24,8 @@ class EveryModuleIsAnalysedTest {
                 "com.acme.orders.application.PlaceOrder",
                 "com.acme.orders.adapter.rest.OrderController",
                 "com.acme.orders.adapter.postgres.PostgresOrderRepository",
+                "com.acme.orders.adapter.redis.RedisDeadlineIndex",
+                "com.acme.orders.adapter.kafka.KafkaEventBroker",
                 "com.acme.orders.bootstrap.OrderServiceApplication");
     }
 }

@@ -25,7 +25,9 @@ import org.springframework.boot.test.context.SpringBootTest;
 
 /** What a consumer gets from the topic is what docs/events promises: CloudEvents headers and data of its schema. */
 @SpringBootTest(classes = {OrderServiceApplication.class, OutboxTestServers.class},
-        webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = "orders.outbox.relay.enabled=false")
+        webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = {"orders.outbox.relay.enabled=false",
+        // Spring keeps this context for the whole test JVM: its timeout worker would take the timeout tests' work.
+        "orders.timeouts.worker-enabled=false"})
 class EventContractTest {
 
     /** The published contract, in the repository beside the AsyncAPI document (tests run in bootstrap/). */

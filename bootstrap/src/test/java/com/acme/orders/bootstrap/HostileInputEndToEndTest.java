@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.params.provider.Arguments.argumentSet;
 
 import com.acme.orders.adapter.postgres.TestPostgres;
+import com.acme.orders.adapter.redis.TestRedis;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -47,6 +48,10 @@ class HostileInputEndToEndTest {
     static void postgres(DynamicPropertyRegistry registry) {
         TestPostgres.addDataSourceProperties(registry);
         TestKafka.addProperties(registry);
+        TestRedis.addRedisProperties(registry);
+        // Spring keeps this context alive for the whole test JVM; its timeout worker would take the work of the
+        // timeout tests, which start service instances of their own on the same Redis and database.
+        registry.add("orders.timeouts.worker-enabled", () -> false);
     }
 
     @LocalServerPort

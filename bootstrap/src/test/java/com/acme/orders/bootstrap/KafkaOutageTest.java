@@ -19,7 +19,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * {@link KafkaLink}): the use cases do not notice, the relay backs off, and the events wait in the outbox.
  */
 @SpringBootTest(classes = {OrderServiceApplication.class, OutboxTestServers.class},
-        webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = "orders.outbox.relay.enabled=false")
+        webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = {"orders.outbox.relay.enabled=false",
+        // Spring keeps this context for the whole test JVM: its timeout worker would take the timeout tests' work.
+        "orders.timeouts.worker-enabled=false"})
 class KafkaOutageTest {
 
     @Autowired

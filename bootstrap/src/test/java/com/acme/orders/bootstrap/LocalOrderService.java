@@ -1,6 +1,7 @@
 package com.acme.orders.bootstrap;
 
 import com.acme.orders.adapter.postgres.LocalPostgres;
+import com.acme.orders.adapter.redis.LocalRedis;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Path;
@@ -11,8 +12,9 @@ import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 /**
  * The service on a developer's machine: {@code ./mvnw -pl bootstrap -am spring-boot:test-run}.
  * Every server that is not configured from outside is started embedded, as a real server process, before the service:
- * PostgreSQL unless {@code SPRING_DATASOURCE_URL} is set, a Kafka broker unless {@code SPRING_KAFKA_BOOTSTRAP_SERVERS} is
- * set. This class lives with the tests so that the production jar
+ * PostgreSQL unless {@code SPRING_DATASOURCE_URL} is set, Redis unless {@code SPRING_DATA_REDIS_HOST},
+ * {@code SPRING_DATA_REDIS_URL} or {@code SPRING_DATA_REDIS_CLUSTER_NODES} is set, a Kafka broker unless
+ * {@code SPRING_KAFKA_BOOTSTRAP_SERVERS} is set. This class lives with the tests so that the production jar
  * carries no server binaries.
  */
 public final class LocalOrderService {
@@ -33,6 +35,18 @@ public final class LocalOrderService {
             System.setProperty("spring.datasource.username", postgres.username());
             System.setProperty("spring.datasource.password", postgres.password());
             log.info("Started embedded PostgreSQL at {} (data in {})", postgres.jdbcUrl(), LOCAL_DATA.resolve("postgres"));
+        }
+        if (isConfigured("SPRING_DATA_REDIS_HOST", "spring.data.redis.host")
+                || isConfigured("SPRING_DATA_REDIS_URL", "spring.data.redis.url")
+                || isConfigured("SPRING_DATA_REDIS_CLUSTER_NODES", "spring.data.redis.cluster.nodes")) {
+            log.info("Using the Redis configured by the environment");
+        } else {
+            var redis = LocalRedis.start(LOCAL_DATA.resolve("redis").toAbsolutePath(), freePort());
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> close(redis)));
+            System.setProperty("spring.data.redis.host", redis.host());
+            System.setProperty("spring.data.redis.port", Integer.toString(redis.port()));
+            log.info("Started embedded Redis at {}:{} (data in {})", redis.host(), redis.port(),
+                    LOCAL_DATA.resolve("redis"));
         }
         if (isConfigured("SPRING_KAFKA_BOOTSTRAP_SERVERS", "spring.kafka.bootstrap-servers")) {
             log.info("Using the Kafka configured by SPRING_KAFKA_BOOTSTRAP_SERVERS");

@@ -3,6 +3,7 @@ package com.acme.orders.bootstrap;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.acme.orders.adapter.postgres.TestPostgres;
+import com.acme.orders.adapter.redis.TestRedis;
 import com.acme.orders.application.fakes.MovableClock;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -49,6 +50,10 @@ class OrderServiceEndToEndTest {
     static void postgres(DynamicPropertyRegistry registry) {
         TestPostgres.addDataSourceProperties(registry);
         TestKafka.addProperties(registry);
+        TestRedis.addRedisProperties(registry);
+        // Spring keeps this context alive for the whole test JVM; its timeout worker would take the work of the
+        // timeout tests, which start service instances of their own on the same Redis and database.
+        registry.add("orders.timeouts.worker-enabled", () -> false);
     }
 
     private final HttpClient http = HttpClient.newHttpClient();

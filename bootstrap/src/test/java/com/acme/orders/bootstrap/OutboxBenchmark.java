@@ -24,7 +24,9 @@ import org.springframework.boot.test.context.SpringBootTest;
  * Prints relay throughput (draining a backlog) and commit-to-Kafka latency p50/p99 (under a steady load of orders).
  */
 @SpringBootTest(classes = {OrderServiceApplication.class, OutboxTestServers.class},
-        webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = "orders.outbox.relay.enabled=false")
+        webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = {"orders.outbox.relay.enabled=false",
+        // Spring keeps this context for the whole test JVM: its timeout worker would take the timeout tests' work.
+        "orders.timeouts.worker-enabled=false"})
 @EnabledIfSystemProperty(named = "benchmark", matches = "true")
 class OutboxBenchmark {
 

@@ -1,6 +1,7 @@
 package com.acme.orders.bootstrap;
 
 import com.acme.orders.adapter.postgres.TestPostgres;
+import com.acme.orders.adapter.redis.TestRedis;
 import com.acme.orders.application.RelayOutbox;
 import com.acme.orders.application.port.EventBroker;
 import com.acme.orders.application.port.OutboxSignal;
@@ -22,13 +23,12 @@ import org.springframework.test.context.DynamicPropertyRegistrar;
 @TestConfiguration(proxyBeanMethods = false)
 class OutboxTestServers {
 
-    static final String[] PROPERTIES = {"orders.outbox.relay.enabled=false"};
-
     @Bean
     static DynamicPropertyRegistrar servers() {
         return registry -> {
             TestPostgres.addDataSourceProperties(registry);
             TestKafka.addProperties(registry);
+            TestRedis.addRedisProperties(registry);
             // The service refuses to start without them, web server or not.
             registry.add("orders.security.jwt.secret", () -> LocalCredentials.TOKEN_SECRET);
             registry.add("orders.payments.signing-secrets", () -> LocalCredentials.PAYMENT_SECRET);

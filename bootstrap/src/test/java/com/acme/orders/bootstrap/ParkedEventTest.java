@@ -32,7 +32,9 @@ import org.springframework.kafka.core.ProducerFactory;
 
 /** An event Kafka will never take is parked after its attempts and holds back its own order only. */
 @SpringBootTest(classes = {OrderServiceApplication.class, OutboxTestServers.class},
-        webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = "orders.outbox.relay.enabled=false")
+        webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = {"orders.outbox.relay.enabled=false",
+        // Spring keeps this context for the whole test JVM: its timeout worker would take the timeout tests' work.
+        "orders.timeouts.worker-enabled=false"})
 class ParkedEventTest {
 
     /** Big enough for an ordinary order, too small for one with forty lines. */

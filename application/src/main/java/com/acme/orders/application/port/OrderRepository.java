@@ -5,6 +5,7 @@ import com.acme.orders.domain.Order;
 import com.acme.orders.domain.OrderId;
 import com.acme.orders.domain.OrderStatus;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.jmolecules.architecture.hexagonal.SecondaryPort;
@@ -31,6 +32,21 @@ public interface OrderRepository {
      * @throws ConcurrentOrderChange when the stored order is no longer unpaid at that version
      */
     void update(Order order);
+
+    /**
+     * The orders with these ids that exist, each locked as by {@link #lock}. The rows are locked in id order, so two
+     * batches that share orders wait for each other instead of deadlocking.
+     */
+    List<Order> lockAll(Collection<OrderId> ids);
+
+    /** {@link #update} for many orders in one round trip; the same condition holds for each of them. */
+    void updateAll(Collection<Order> orders);
+
+    /**
+     * Unpaid orders by deadline, oldest first, strictly after {@code after} in (deadline, id) order when given, and
+     * only those due at or before {@code dueBy} when given. Keyset paging: a page costs the same however deep it is.
+     */
+    List<PendingDeadline> unpaidByDeadline(Optional<Instant> dueBy, Optional<PendingDeadline> after, int limit);
 
     /** One page of a customer's orders, newest first, starting after {@code after} when given. */
     List<Order> listOfCustomer(CustomerId customer, Optional<OrderStatus> status, Optional<OrderCursor> after, int limit);

@@ -3,6 +3,7 @@ package com.acme.orders.application.fakes;
 import com.acme.orders.application.port.ConcurrentOrderChange;
 import com.acme.orders.application.port.OrderNumberSource;
 import com.acme.orders.application.port.OrderRepository;
+import com.acme.orders.application.port.PendingDeadline;
 import com.acme.orders.domain.CustomerId;
 import com.acme.orders.domain.Order;
 import com.acme.orders.domain.OrderId;
@@ -10,6 +11,7 @@ import com.acme.orders.domain.OrderNumber;
 import com.acme.orders.domain.OrderStatus;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -50,6 +52,31 @@ public class InMemoryOrders implements OrderRepository, OrderNumberSource {
             throw new ConcurrentOrderChange(order.id());
         }
         stored.put(order.id(), snapshot(order, order.version() + 1));
+    }
+
+    @Override
+    public List<Order> lockAll(Collection<OrderId> ids) {
+        return ids.stream().distinct().sorted(Comparator.comparing(OrderId::toString))
+                .map(this::find).flatMap(Optional::stream).toList();
+    }
+
+    @Override
+    public synchronized void updateAll(Collection<Order> orders) {
+        orders.forEach(this::update);
+    }
+
+    @Override
+    public List<PendingDeadline> unpaidByDeadline(Optional<Instant> dueBy, Optional<PendingDeadline> after, int limit) {
+        Comparator<PendingDeadline> byDeadline = Comparator.comparing(PendingDeadline::deadline)
+                .thenComparing(it -> it.order().value());
+        return stored.values().stream()
+                .filter(it -> it.status() == OrderStatus.UNPAID)
+                .map(it -> new PendingDeadline(it.id(), it.paymentDeadline()))
+                .filter(it -> dueBy.map(due -> !it.deadline().isAfter(due)).orElse(true))
+                .filter(it -> after.map(cursor -> byDeadline.compare(it, cursor) > 0).orElse(true))
+                .sorted(byDeadline)
+                .limit(limit)
+                .toList();
     }
 
     @Override

@@ -8,11 +8,14 @@ import com.acme.orders.adapter.postgres.jooq.tables.records.OrderItemsRecord;
 import com.acme.orders.adapter.postgres.jooq.tables.records.OrdersRecord;
 import com.acme.orders.application.port.ConcurrentOrderChange;
 import com.acme.orders.application.port.OrderRepository;
+import com.acme.orders.application.port.PendingDeadline;
+import com.acme.orders.domain.CancellationReason;
 import com.acme.orders.domain.CustomerId;
 import com.acme.orders.domain.Order;
 import com.acme.orders.domain.OrderId;
 import com.acme.orders.domain.OrderStatus;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,6 +24,7 @@ import java.util.stream.Collectors;
 import org.jmolecules.architecture.hexagonal.SecondaryAdapter;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.Query;
 import org.jooq.Result;
 import org.springframework.stereotype.Repository;
 
@@ -66,23 +70,81 @@ public class PostgresOrderRepository implements OrderRepository {
 
     @Override
     public void update(Order order) {
+        if (conditionalUpdate(order).execute() == 0) {
+            throw new ConcurrentOrderChange(order.id());
+        }
+    }
+
+    @Override
+    public List<Order> lockAll(Collection<OrderId> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        // PostgreSQL locks the rows as the sorted result passes through, so every batch takes its locks in id order
+        // and two batches sharing orders queue behind each other instead of deadlocking. A single-order change holds
+        // one lock only, so it can never close a cycle with a batch either.
+        Result<OrdersRecord> rows = db.selectFrom(ORDERS)
+                .where(ORDERS.ID.in(ids.stream().map(OrderId::value).toList()))
+                .orderBy(ORDERS.ID)
+                .forUpdate()
+                .fetch();
+        Map<UUID, List<OrderItemsRecord>> items = itemsOf(rows.getValues(ORDERS.ID));
+        return rows.map(it -> OrderMapper.toOrder(it, items.getOrDefault(it.getId(), List.of())));
+    }
+
+    @Override
+    public void updateAll(Collection<Order> orders) {
+        List<Order> batch = List.copyOf(orders);
+        // One JDBC batch: one round trip for the whole batch instead of one per order, each statement still conditional.
+        int[] updated = db.batch(batch.stream().map(this::conditionalUpdate).toArray(Query[]::new)).execute();
+        for (int i = 0; i < updated.length; i++) {
+            if (updated[i] == 0) {
+                throw new ConcurrentOrderChange(batch.get(i).id());
+            }
+        }
+    }
+
+    /**
+     * Only an order still UNPAID at the version we read may move; a second writer, or one that read a stale row,
+     * updates nothing, whether or not it took the lock first. A timeout applies only once the stored deadline has
+     * passed, so not even a bug in the caller's clock handling can cancel an order that may still be paid.
+     */
+    private Query conditionalUpdate(Order order) {
         OrdersRecord row = OrderMapper.toRow(order);
-        // Only an order still UNPAID at the version we read may move; a second writer, or one that read a stale row,
-        // updates nothing, whether or not it took the lock first.
-        int updated = db.update(ORDERS)
+        Condition unchanged = ORDERS.ID.eq(row.getId())
+                .and(ORDERS.VERSION.eq(row.getVersion()))
+                .and(ORDERS.STATUS.eq(OrderMapper.status(OrderStatus.UNPAID)));
+        if (order.cancellationReason().filter(CancellationReason.PAYMENT_TIMEOUT::equals).isPresent()) {
+            unchanged = unchanged.and(ORDERS.PAYMENT_DEADLINE.le(row.getCancelledAt()));
+        }
+        return db.update(ORDERS)
                 .set(ORDERS.STATUS, row.getStatus())
                 .set(ORDERS.PAYMENT_REFERENCE, row.getPaymentReference())
                 .set(ORDERS.PAID_AT, row.getPaidAt())
                 .set(ORDERS.CANCELLED_AT, row.getCancelledAt())
                 .set(ORDERS.CANCELLATION_REASON, row.getCancellationReason())
                 .set(ORDERS.VERSION, ORDERS.VERSION.plus(1))
-                .where(ORDERS.ID.eq(row.getId()))
-                .and(ORDERS.VERSION.eq(row.getVersion()))
-                .and(ORDERS.STATUS.eq(OrderMapper.status(OrderStatus.UNPAID)))
-                .execute();
-        if (updated == 0) {
-            throw new ConcurrentOrderChange(order.id());
+                .where(unchanged);
+    }
+
+    @Override
+    public List<PendingDeadline> unpaidByDeadline(Optional<Instant> dueBy, Optional<PendingDeadline> after, int limit) {
+        // Served by the partial index orders_unpaid_by_deadline: it holds only unpaid orders, so the cost follows the
+        // number of pending orders, never the size of the order history.
+        Condition page = ORDERS.STATUS.eq(OrderMapper.status(OrderStatus.UNPAID));
+        if (dueBy.isPresent()) {
+            page = page.and(ORDERS.PAYMENT_DEADLINE.le(OrderMapper.timestamp(dueBy.get())));
         }
+        if (after.isPresent()) {
+            page = page.and(row(ORDERS.PAYMENT_DEADLINE, ORDERS.ID)
+                    .gt(OrderMapper.timestamp(after.get().deadline()), after.get().order().value()));
+        }
+        return db.select(ORDERS.ID, ORDERS.PAYMENT_DEADLINE)
+                .from(ORDERS)
+                .where(page)
+                .orderBy(ORDERS.PAYMENT_DEADLINE, ORDERS.ID)
+                .limit(limit)
+                .fetch(it -> new PendingDeadline(new OrderId(it.value1()), it.value2()));
     }
 
     @Override

@@ -1,0 +1,39 @@
+package com.acme.orders.bootstrap;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * How unpaid orders are timed out ({@code orders.timeouts.*}). The defaults, and why:
+ *
+ * @param pollInterval   250ms: the mean pause of the worker between polls when nothing was due; each pause is drawn
+ *                       between half and one and a half times it, so instances started together drift apart
+ * @param batchSize      500: orders claimed and cancelled per transaction; large enough that a flash sale drains at
+ *                       thousands per second, small enough that one transaction holds its row locks briefly
+ * @param lease          30s: how long a claim hides its entries from other workers; far longer than a batch takes,
+ *                       and the longest an order waits when the worker that claimed it died
+ * @param shards         16: sorted sets the index is spread over (keep it fixed for a running system: a changed
+ *                       count sends orders to other keys, and only a rebuild puts them back)
+ * @param sweeperInterval 1m: how often the sweeper looks for overdue orders the index missed
+ * @param sweeperMargin  1m: how long past its deadline an order is left to the worker before the sweeper takes it;
+ *                       an order the index lost is cancelled at most margin + interval after its deadline
+ * @param workerEnabled  true: whether this instance polls at all (an instance may serve requests only)
+ */
+@ConfigurationProperties("orders.timeouts")
+public record TimeoutProperties(@DefaultValue("250ms") Duration pollInterval,
+                                @DefaultValue("500") int batchSize,
+                                @DefaultValue("30s") Duration lease,
+                                @DefaultValue("16") int shards,
+                                @DefaultValue("1m") Duration sweeperInterval,
+                                @DefaultValue("1m") Duration sweeperMargin,
+                                @DefaultValue("true") boolean workerEnabled) {
+
+    public TimeoutProperties {
+        if (!pollInterval.isPositive() || !lease.isPositive() || !sweeperInterval.isPositive()
+                || sweeperMargin.isNegative() || batchSize < 1 || shards < 1) {
+            throw new IllegalArgumentException("orders.timeouts: intervals and lease are positive, the margin is not "
+                    + "negative, batch size and shards are at least 1");
+        }
+    }
+}

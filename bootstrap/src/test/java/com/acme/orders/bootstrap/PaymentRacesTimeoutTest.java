@@ -1,0 +1,97 @@
+package com.acme.orders.bootstrap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.acme.orders.application.ConfirmPayment;
+import com.acme.orders.application.OrderChange;
+import com.acme.orders.application.RebuildDeadlineIndex;
+import com.acme.orders.application.fakes.RecordedEvents;
+import com.acme.orders.application.port.PendingDeadline;
+import com.acme.orders.domain.Money;
+import com.acme.orders.domain.OrderCancelled;
+import com.acme.orders.domain.OrderId;
+import com.acme.orders.domain.OrderPaid;
+import com.acme.orders.domain.Payment;
+import com.acme.orders.domain.PaymentReference;
+import com.acme.orders.domain.Transition;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadLocalRandom;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Payments arriving around the deadline while the timeout worker fires, for real: every order must end either paid or
+ * cancelled, announced once, and never change again.
+ */
+class PaymentRacesTimeoutTest {
+
+    private static final int ORDERS = 2_000;
+    private static final int PAYING_THREADS = 32;
+
+    @Test
+    void payments_and_timeouts_racing_around_the_deadline_leave_every_order_paid_or_cancelled_with_one_final_event()
+            throws Exception {
+        var events = new RecordedEvents();
+        try (var service = ServiceInstance.start(events, Map.of())) {
+            var data = new TimeoutTestData(service.bean(DataSource.class));
+            data.reset();
+            var start = Instant.now().plusSeconds(3);
+            var seeded = data.unpaidOrders(ORDERS, i -> start.plusMillis(i * 2_000L / ORDERS));
+            // As PlaceOrder would have; a rebuild also marks the index complete, so no sweeper rebuild resets a claim.
+            service.bean(RebuildDeadlineIndex.class).rebuild();
+
+            // Each payment is sent between 150 ms before and 50 ms after its order's deadline: on a busy machine it
+            // reaches the database a little later, right where the worker is cancelling.
+            var queue = new ConcurrentLinkedQueue<>(seeded.stream()
+                    .map(it -> Map.entry(it, it.deadline().plusMillis(ThreadLocalRandom.current().nextLong(-150, 51))))
+                    .sorted(Map.Entry.comparingByValue(Comparator.naturalOrder())).toList());
+            var answers = new ConcurrentHashMap<OrderId, OrderChange>();
+            var confirmPayment = service.bean(ConfirmPayment.class);
+            try (var payers = Executors.newFixedThreadPool(PAYING_THREADS)) {
+                for (int i = 0; i < PAYING_THREADS; i++) {
+                    payers.submit(() -> {
+                        Map.Entry<PendingDeadline, Instant> next;
+                        while ((next = queue.poll()) != null) {
+                            TimeoutTestData.sleepUntil(next.getValue());
+                            var order = next.getKey().order();
+                            answers.put(order, confirmPayment.confirm(order, new Payment(
+                                    new PaymentReference("pi_" + order), Money.of("25.00", "EUR"))));
+                        }
+                        return null;
+                    });
+                }
+            }
+            assertThat(data.awaitNoUnpaidDueBy(seeded.getLast().deadline(), Duration.ofSeconds(30))).isTrue();
+            var settled = data.statuses();
+            Thread.sleep(2_500); // longer than a lease and two sweeps: nothing may change any more
+            assertThat(data.statuses()).isEqualTo(settled);
+
+            System.out.println("Payment versus timeout at the deadline: " + settled);
+            assertThat(settled.getOrDefault("PAID", 0L) + settled.getOrDefault("CANCELLED", 0L)).isEqualTo(ORDERS);
+            assertThat(settled.get("PAID")).as("some payments won").isPositive();
+            assertThat(settled.get("CANCELLED")).as("some timeouts won").isPositive();
+            assertThat(data.storedMoreThanOnce()).isZero();
+            var terminal = TimeoutTestData.terminalEventsByOrder(events);
+            assertThat(terminal).hasSize(ORDERS);
+            assertThat(answers).hasSize(ORDERS);
+            terminal.forEach((order, its) -> {
+                assertThat(its).hasSize(1);
+                var answer = answers.get(order).transition();
+                if (its.getFirst() instanceof OrderPaid) {
+                    assertThat(answer).isInstanceOf(Transition.Changed.class);
+                } else {
+                    assertThat(its.getFirst()).isInstanceOf(OrderCancelled.class);
+                    assertThat(answer).isInstanceOfSatisfying(Transition.Refused.class, refused ->
+                            assertThat(refused.refusal()).isEqualTo(Transition.Refusal.ORDER_CANCELLED));
+                }
+            });
+        }
+    }
+}

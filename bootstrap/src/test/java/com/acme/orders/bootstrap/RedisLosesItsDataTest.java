@@ -1,0 +1,99 @@
+package com.acme.orders.bootstrap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.acme.orders.adapter.redis.TestRedis;
+import com.acme.orders.application.ConfirmPayment;
+import com.acme.orders.application.RebuildDeadlineIndex;
+import com.acme.orders.application.fakes.RecordedEvents;
+import com.acme.orders.domain.Money;
+import com.acme.orders.domain.OrderId;
+import com.acme.orders.domain.OrderPaid;
+import com.acme.orders.domain.Payment;
+import com.acme.orders.domain.PaymentReference;
+import com.acme.orders.domain.Transition;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.stream.IntStream;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+import org.springframework.data.redis.connection.RedisConnection;
+import org.springframework.data.redis.core.StringRedisTemplate;
+
+/**
+ * Redis forgets in the middle of a run, flushed or restarted empty: the rebuild and the sweeper still cancel every due
+ * order within the sweeper's bound (margin + interval after the deadline), and never a paid one.
+ */
+class RedisLosesItsDataTest {
+
+    private static final int ORDERS = 3_000;
+    /**
+     * Sweeper margin 1 s + interval 1 s (jittered up to 1.5 s), plus generous room for a sweep's own time on a machine
+     * whose two cores are shared by several builds: the test proves the bound exists, not how tight it is.
+     */
+    private static final Duration SWEEPER_BOUND = Duration.ofSeconds(10);
+
+    @Test
+    void every_due_order_is_still_cancelled_and_no_paid_one_after_redis_is_flushed_mid_run() throws Exception {
+        runLosingRedisMidRun(() -> {
+            var connections = TestRedis.connectionFactory();
+            try {
+                new StringRedisTemplate(connections).execute((RedisConnection it) -> {
+                    it.serverCommands().flushAll();
+                    return null;
+                });
+            } finally {
+                connections.destroy();
+            }
+        });
+    }
+
+    @Test
+    void every_due_order_is_still_cancelled_and_no_paid_one_after_redis_restarts_empty_mid_run() throws Exception {
+        runLosingRedisMidRun(TestRedis::restart);
+    }
+
+    private void runLosingRedisMidRun(Runnable loseRedis) throws Exception {
+        var events = new RecordedEvents();
+        try (var service = ServiceInstance.start(events, Map.of())) {
+            var data = new TimeoutTestData(service.bean(DataSource.class));
+            data.reset();
+            var start = Instant.now().plusSeconds(4);
+            var seeded = data.unpaidOrders(ORDERS, i -> start.plusMillis(i * 4_000L / ORDERS));
+            // As PlaceOrder would have; a rebuild also marks the index complete, so no sweeper rebuild resets a claim.
+            service.bean(RebuildDeadlineIndex.class).rebuild();
+            // Every fifth order is paid, by several threads as payment notifications arrive; the ones accepted in time
+            // must stay paid whatever happens to Redis.
+            var confirmPayment = service.bean(ConfirmPayment.class);
+            var paid = ConcurrentHashMap.<OrderId>newKeySet();
+            try (var payers = Executors.newFixedThreadPool(8)) {
+                IntStream.range(0, ORDERS).filter(i -> i % 5 == 0).mapToObj(seeded::get).forEach(it -> payers.submit(() -> {
+                    var change = confirmPayment.confirm(it.order(),
+                            new Payment(new PaymentReference("pi_" + it.order()), Money.of("25.00", "EUR")));
+                    if (change.transition() instanceof Transition.Changed) {
+                        paid.add(it.order());
+                    }
+                }));
+            }
+
+            System.out.println("Seeded and paid " + paid.size() + " orders, " + Duration.between(Instant.now(), start)
+                    + " before the first deadline");
+            TimeoutTestData.sleepUntil(start.plusSeconds(2)); // half the orders are due by now, half are not
+            loseRedis.run();
+
+            var lastDeadline = seeded.getLast().deadline();
+            assertThat(data.awaitNoUnpaidDueBy(lastDeadline, SWEEPER_BOUND.plusSeconds(10))).isTrue();
+            System.out.println("After Redis lost its data: " + data.statuses() + "; lag " + data.lagDistribution());
+            assertThat(data.count("PAID")).isEqualTo(paid.size());
+            assertThat(data.count("CANCELLED")).isEqualTo(ORDERS - paid.size());
+            assertThat(data.maxLagMillis()).isLessThanOrEqualTo(SWEEPER_BOUND.toMillis());
+            assertThat(data.storedMoreThanOnce()).isZero();
+            var terminal = TimeoutTestData.terminalEventsByOrder(events);
+            assertThat(terminal).hasSize(ORDERS).allSatisfy((order, its) -> assertThat(its).hasSize(1));
+            assertThat(paid).allSatisfy(it -> assertThat(terminal.get(it).getFirst()).isInstanceOf(OrderPaid.class));
+        }
+    }
+}

@@ -1,0 +1,77 @@
+package com.acme.orders.bootstrap;
+
+import com.acme.orders.adapter.postgres.PostgresEventPublication;
+import com.acme.orders.adapter.postgres.TestPostgres;
+import com.acme.orders.adapter.redis.TestRedis;
+import com.acme.orders.application.fakes.RecordedEvents;
+import com.acme.orders.application.port.EventPublication;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.HashMap;
+import java.util.Map;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.support.GenericApplicationContext;
+
+/**
+ * One instance of the service (its whole Spring context, timeout worker and sweeper included) on the test's real
+ * PostgreSQL, Redis and Kafka. Several of them side by side are several instances of a deployment. The events of every
+ * instance are written to the outbox as always and also handed to one shared recorder, so a test can count the events
+ * of all of them; the outbox relay is off, these tests are about timeouts.
+ */
+final class ServiceInstance implements AutoCloseable {
+
+    /** Short enough for tests to see leases expire and sweeps repair within seconds. */
+    static final Map<String, Object> FAST_TIMEOUTS = Map.of(
+            "orders.timeouts.poll-interval", "50ms",
+            "orders.timeouts.lease", "2s",
+            "orders.timeouts.sweeper-interval", "1s",
+            "orders.timeouts.sweeper-margin", "1s");
+
+    private final ConfigurableApplicationContext context;
+
+    private ServiceInstance(ConfigurableApplicationContext context) {
+        this.context = context;
+    }
+
+    static ServiceInstance start(RecordedEvents events, Map<String, Object> properties) {
+        Map<String, Object> all = new HashMap<>(FAST_TIMEOUTS);
+        all.put("spring.datasource.url", TestPostgres.server().jdbcUrl());
+        all.put("spring.datasource.username", TestPostgres.server().username());
+        all.put("spring.datasource.password", TestPostgres.server().password());
+        all.put("spring.data.redis.host", TestRedis.host());
+        all.put("spring.data.redis.port", TestRedis.port());
+        all.put("spring.kafka.bootstrap-servers", TestKafka.bootstrapServers());
+        all.put("orders.outbox.relay.enabled", "false");
+        all.put("orders.security.jwt.secret", LocalCredentials.TOKEN_SECRET);
+        all.put("orders.payments.signing-secrets", LocalCredentials.PAYMENT_SECRET);
+        all.put("spring.main.banner-mode", "off");
+        all.putAll(properties);
+        // As command-line arguments: SpringApplicationBuilder.properties() would be defaults, below application.yaml.
+        String[] arguments = all.entrySet().stream().map(it -> "--" + it.getKey() + "=" + it.getValue())
+                .toArray(String[]::new);
+        var context = new SpringApplicationBuilder(OrderServiceApplication.class)
+                .web(WebApplicationType.NONE)
+                .initializers(it -> ((GenericApplicationContext) it).registerBean("recordedEvents",
+                        EventPublication.class, () -> published -> {
+                            events.publish(published);
+                            it.getBean(PostgresEventPublication.class).publish(published);
+                        }, definition -> definition.setPrimary(true)))
+                .run(arguments);
+        return new ServiceInstance(context);
+    }
+
+    <T> T bean(Class<T> type) {
+        return context.getBean(type);
+    }
+
+    double counter(String name) {
+        var counter = bean(MeterRegistry.class).find(name).counter();
+        return counter == null ? 0 : counter.count();
+    }
+
+    @Override
+    public void close() {
+        context.close();
+    }
+}
