@@ -21,13 +21,9 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 
 /** What a consumer gets from the topic is what docs/events promises: CloudEvents headers and data of its schema. */
-@SpringBootTest(classes = {OrderServiceApplication.class, OutboxTestServers.class},
-        webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = {"orders.outbox.relay.enabled=false",
-        // Spring keeps this context for the whole test JVM: its timeout worker would take the timeout tests' work.
-        "orders.timeouts.worker-enabled=false"})
+@OutboxServiceTest
 class EventContractTest {
 
     /** The published contract, in the repository beside the AsyncAPI document (tests run in bootstrap/). */

@@ -11,17 +11,13 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Kafka goes out of reach while customers keep ordering (every connection to it dropped and refused, see
  * {@link KafkaLink}): the use cases do not notice, the relay backs off, and the events wait in the outbox.
  */
-@SpringBootTest(classes = {OrderServiceApplication.class, OutboxTestServers.class},
-        webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = {"orders.outbox.relay.enabled=false",
-        // Spring keeps this context for the whole test JVM: its timeout worker would take the timeout tests' work.
-        "orders.timeouts.worker-enabled=false"})
+@OutboxServiceTest
 class KafkaOutageTest {
 
     @Autowired

@@ -15,7 +15,6 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 
 /**
  * Not a test: a measurement on the real embedded PostgreSQL and Kafka, run on demand only (skipped unless
@@ -23,10 +22,7 @@ import org.springframework.boot.test.context.SpringBootTest;
  * -Dsurefire.failIfNoSpecifiedTests=false}.
  * Prints relay throughput (draining a backlog) and commit-to-Kafka latency p50/p99 (under a steady load of orders).
  */
-@SpringBootTest(classes = {OrderServiceApplication.class, OutboxTestServers.class},
-        webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = {"orders.outbox.relay.enabled=false",
-        // Spring keeps this context for the whole test JVM: its timeout worker would take the timeout tests' work.
-        "orders.timeouts.worker-enabled=false"})
+@OutboxServiceTest
 @EnabledIfSystemProperty(named = "benchmark", matches = "true")
 class OutboxBenchmark {
 

@@ -23,13 +23,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 
 /** The relay from the outbox in PostgreSQL to a real Kafka broker, crashed and doubled. */
-@SpringBootTest(classes = {OrderServiceApplication.class, OutboxTestServers.class},
-        webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = {"orders.outbox.relay.enabled=false",
-        // Spring keeps this context for the whole test JVM: its timeout worker would take the timeout tests' work.
-        "orders.timeouts.worker-enabled=false"})
+@OutboxServiceTest
 class OutboxRelayTest {
 
     @Autowired

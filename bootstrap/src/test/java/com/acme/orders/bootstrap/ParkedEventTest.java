@@ -24,17 +24,13 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.core.ProducerFactory;
 
 /** An event Kafka will never take is parked after its attempts and holds back its own order only. */
-@SpringBootTest(classes = {OrderServiceApplication.class, OutboxTestServers.class},
-        webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = {"orders.outbox.relay.enabled=false",
-        // Spring keeps this context for the whole test JVM: its timeout worker would take the timeout tests' work.
-        "orders.timeouts.worker-enabled=false"})
+@OutboxServiceTest
 class ParkedEventTest {
 
     /** Big enough for an ordinary order, too small for one with forty lines. */
