@@ -1,0 +1,99 @@
+package com.acme.orders.benchmarks.driver;
+
+import com.acme.orders.application.port.PendingDeadline;
+import com.acme.orders.benchmarks.Approach;
+import com.acme.orders.benchmarks.servers.Servers;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The end-to-end benchmark of issue 6, run by {@code benchmarks/run}: against server processes already started (their
+ * addresses in {@code --servers}), it runs the workloads one after another, each service in a JVM of its own, and
+ * writes {@code docs/benchmarks.md} with its tables, CSV files and chart. Arguments: see {@link BenchmarkOptions}.
+ */
+public final class Benchmark {
+
+    static final Path LOGS = Path.of("benchmarks/target/logs");
+
+    private Benchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        var options = BenchmarkOptions.parse(args);
+        var servers = Servers.read(options.serversFile());
+        var progress = new Progress();
+        var database = new BenchmarkDatabase(servers);
+        try (var redis = new RedisProbe(servers)) {
+            database.migrate();
+            var machine = Machine.describe(database, redis);
+            progress.stage("benchmark", "on " + machine.cores() + " cores, " + machine.postgres() + ", Redis "
+                    + machine.redis() + ", Kafka " + machine.kafka());
+            var expiry = new ArrayList<ExpiryResult>();
+            var placement = new ArrayList<PlacementLoad.Result>();
+            var run = new ExpiryRun(database, redis, servers, options, progress);
+
+            if (options.runs("placement")) {
+                database.reset();
+                redis.flushAll();
+                progress.stage("placement", "starting the service JVM");
+                try (var service = ServiceProcess.start(Approach.SERVICE, servers, LOGS, "placement", List.of())) {
+                    service.awaitReady(Duration.ofMinutes(3));
+                    progress.stage("placement", options.placementClients() + " clients for "
+                            + options.placementTime().toSeconds() + " s, after a 5 s warm-up and the baseline");
+                    var result = PlacementLoad.measure(service, options.placementClients(), options.placementTime());
+                    progress.stage("placement", String.format("%,.0f orders/s, p99 %.0f ms (baseline %,.0f requests/s)",
+                            result.perSecond(), result.latency().p99(), result.baselinePerSecond()));
+                    placement.add(result);
+                }
+            }
+            if (options.runs("expiry") || options.runs("mix")) {
+                for (int backlog : options.backlogs()) {
+                    database.reset();
+                    progress.stage("backlog", "seeding " + backlog + " unpaid orders due in 2 to 3 hours");
+                    long start = System.nanoTime();
+                    var later = Instant.now().plus(Duration.ofHours(2));
+                    List<PendingDeadline> backlogOrders = database.unpaidOrders(BenchmarkDatabase.BACKLOG_CUSTOMER,
+                            backlog, i -> later.plusMillis((long) i * 3_600_000L / Math.max(1, backlog)));
+                    database.vacuum();
+                    progress.stage("backlog", String.format("seeded in %.1f s", (System.nanoTime() - start) / 1e9));
+                    if (options.runs("expiry")) {
+                        for (Approach approach : options.approaches()) {
+                            for (int rate : options.ratesOf(approach)) {
+                                var result = run.run("expiry", approach, rate, backlog, backlogOrders, 0);
+                                report(progress, result);
+                                expiry.add(result);
+                            }
+                        }
+                    }
+                    if (options.runs("mix") && backlog == options.backlogs().getFirst()) {
+                        var result = run.run("mix", Approach.SERVICE, options.mixRate(), backlog, backlogOrders,
+                                options.mixPaidShare());
+                        report(progress, result);
+                        expiry.add(result);
+                    }
+                }
+            }
+            var limits = new ArrayList<LimitFigure>();
+            var limitNotes = new ArrayList<String>();
+            if (options.runs("limits")) {
+                database.reset();
+                redis.flushAll();
+                progress.stage("limits", "pgbench and redis-benchmark");
+                PhysicalLimitsRun.measure(servers, limits, limitNotes);
+            }
+            new Report(options.docs()).write(machine, options.commandLine(), progress.elapsed(), expiry, placement,
+                    limits, limitNotes);
+            progress.stage("benchmark", "report written to " + options.docs().resolve("benchmarks.md"));
+        }
+    }
+
+    private static void report(Progress progress, ExpiryResult it) {
+        progress.stage(it.workload() + "-" + it.approach().id() + "-" + it.rate() + "-" + it.backlog(), String.format(
+                "sustained %,.0f/s; to commit p50 %.0f ms, p99 %.0f ms, max %.0f ms; to Kafka p99 %.0f ms; left %d; %s",
+                it.sustainedPerSecond(), it.commitLag().p50(), it.commitLag().p99(), it.commitLag().max(),
+                it.kafkaLag().p99(), it.unsettled(), it.note()));
+    }
+}

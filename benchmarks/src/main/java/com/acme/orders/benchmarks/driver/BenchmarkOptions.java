@@ -1,0 +1,83 @@
+package com.acme.orders.benchmarks.driver;
+
+import com.acme.orders.benchmarks.Approach;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What to run, from {@code --name=value} arguments (all optional but {@code --servers}). The defaults are the matrix of
+ * issue 6; {@code --quick} shrinks it to a smoke run of a few minutes.
+ */
+record BenchmarkOptions(Path serversFile, Path docs, List<Approach> approaches, List<Integer> serviceRates,
+                        List<Integer> competitorRates, List<Integer> backlogs, Duration window, Duration giveUpAfter,
+                        List<String> workloads, int placementClients, Duration placementTime, int mixRate,
+                        double mixPaidShare, String commandLine) {
+
+    static BenchmarkOptions parse(String[] args) {
+        Map<String, String> given = new LinkedHashMap<>();
+        for (String arg : args) {
+            if (!arg.startsWith("--")) {
+                throw new IllegalArgumentException("arguments look like --name=value, not " + arg);
+            }
+            int eq = arg.indexOf('=');
+            given.put(eq < 0 ? arg.substring(2) : arg.substring(2, eq), eq < 0 ? "true" : arg.substring(eq + 1));
+        }
+        boolean quick = Boolean.parseBoolean(given.getOrDefault("quick", "false"));
+        var options = new BenchmarkOptions(
+                Path.of(required(given, "servers")),
+                Path.of(given.getOrDefault("docs", "docs")),
+                list(given.getOrDefault("approaches", "service,skip-locked,scan,keyspace,redisson")).stream()
+                        .map(Approach::of).toList(),
+                ints(given.getOrDefault("service-rates", quick ? "1000,5000" : "1000,5000,10000")),
+                ints(given.getOrDefault("competitor-rates", quick ? "1000" : "1000,5000")),
+                ints(given.getOrDefault("backlogs", quick ? "0,100000" : "0,1000000")),
+                Duration.ofSeconds(Long.parseLong(given.getOrDefault("window-seconds", quick ? "5" : "10"))),
+                Duration.ofSeconds(Long.parseLong(given.getOrDefault("give-up-seconds", "60"))),
+                list(given.getOrDefault("workloads", "placement,expiry,mix,limits")),
+                Integer.parseInt(given.getOrDefault("placement-clients", "32")),
+                Duration.ofSeconds(Long.parseLong(given.getOrDefault("placement-seconds", quick ? "5" : "15"))),
+                Integer.parseInt(given.getOrDefault("mix-rate", "1000")),
+                Double.parseDouble(given.getOrDefault("mix-paid-share", "0.9")),
+                "benchmarks/run" + (args.length == 0 ? "" : " " + String.join(" ", Arrays.stream(args)
+                        .filter(it -> !it.startsWith("--servers=") && !it.startsWith("--docs=")).toList())).stripTrailing());
+        if (!options.serviceRates().isEmpty() && options.window().isZero()) {
+            throw new IllegalArgumentException("--window-seconds must be positive");
+        }
+        return options;
+    }
+
+    boolean runs(String workload) {
+        return workloads.contains(workload);
+    }
+
+    List<Integer> ratesOf(Approach approach) {
+        return approach == Approach.SERVICE ? serviceRates : competitorRates;
+    }
+
+    private static String required(Map<String, String> given, String name) {
+        String value = given.get(name);
+        if (value == null) {
+            throw new IllegalArgumentException("--" + name + "=... is required");
+        }
+        return value;
+    }
+
+    private static List<String> list(String text) {
+        var result = new ArrayList<String>();
+        for (String it : text.split(",")) {
+            if (!it.isBlank()) {
+                result.add(it.strip());
+            }
+        }
+        return result;
+    }
+
+    private static List<Integer> ints(String text) {
+        return list(text).stream().map(it -> Integer.parseInt(it.replace("_", ""))).toList();
+    }
+}

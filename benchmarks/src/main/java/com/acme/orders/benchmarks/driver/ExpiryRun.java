@@ -1,0 +1,255 @@
+package com.acme.orders.benchmarks.driver;
+
+import com.acme.orders.application.port.PendingDeadline;
+import com.acme.orders.benchmarks.Approach;
+import com.acme.orders.benchmarks.approaches.DeadlineTrackings;
+import com.acme.orders.benchmarks.servers.Servers;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * One expiry run from a clean state: the run's orders of the previous run removed, Redis empty, the backlog tracked
+ * the way the approach tracks it, a fresh service JVM. Then {@code rate × window} orders fall due at a constant rate
+ * (seeded a few seconds ahead, tracked the way placing them would), optionally with most of them paid over REST just
+ * before their deadline; the run ends when every due order is settled and its event consumed, or when it gives up.
+ * Lags: deadline to the commit of the cancelling transaction ({@code pg_xact_commit_timestamp}), and deadline to the
+ * arrival of the cancelled event at a Kafka consumer.
+ */
+final class ExpiryRun {
+
+    private static final String REBUILT_MARKER = "{orders-deadlines}-rebuilt";
+    private static final int TRACK_CHUNK = 100_000;
+
+    private final BenchmarkDatabase database;
+    private final RedisProbe redis;
+    private final Servers servers;
+    private final BenchmarkOptions options;
+    private final Progress progress;
+
+    ExpiryRun(BenchmarkDatabase database, RedisProbe redis, Servers servers, BenchmarkOptions options,
+              Progress progress) {
+        this.database = database;
+        this.redis = redis;
+        this.servers = servers;
+        this.options = options;
+        this.progress = progress;
+    }
+
+    ExpiryResult run(String workload, Approach approach, int rate, int backlog, List<PendingDeadline> backlogOrders,
+                     double paidShare) throws Exception {
+        String name = workload + "-" + approach.id() + "-" + rate + "-" + backlog;
+        progress.stage(name, "cleaning up the previous run");
+        database.removeRunOrders();
+        redis.flushAll();
+        long emptyMemory = redis.usedMemory();
+        var notes = new ArrayList<String>();
+        try (var tracking = DeadlineTrackings.of(approach, servers)) {
+            if (approach != Approach.SERVICE) {
+                long start = System.nanoTime();
+                for (int from = 0; from < backlogOrders.size(); from += TRACK_CHUNK) {
+                    progress.stage(name, "tracking the backlog: " + from + " of " + backlogOrders.size());
+                    tracking.track(backlogOrders.subList(from, Math.min(backlogOrders.size(), from + TRACK_CHUNK)));
+                }
+                if (backlog > 0) {
+                    notes.add(String.format("backlog tracked in %.1f s", (System.nanoTime() - start) / 1e9));
+                }
+            }
+            progress.stage(name, "starting the service JVM");
+            try (var service = ServiceProcess.start(approach, servers, Benchmark.LOGS, name, List.of())) {
+                service.awaitReady(Duration.ofMinutes(3));
+                if (approach == Approach.SERVICE) {
+                    // The service rebuilds its index from the database at start-up: the backlog is indexed by the
+                    // service itself, and the due wave waits until that is done, as steady state would have it.
+                    long start = System.nanoTime();
+                    progress.stage(name, "waiting for the service's start-up rebuild of the deadline index");
+                    awaitKey(REBUILT_MARKER, Duration.ofMinutes(10));
+                    notes.add(String.format("start-up index rebuild %.1f s", (System.nanoTime() - start) / 1e9));
+                }
+                double bytesPerPending = backlog == 0 ? Double.NaN
+                        : (redis.usedMemory() - emptyMemory) / (double) backlog;
+                try (var events = new EventWatch(servers.kafkaBootstrapServers(), "orders.events")) {
+                    return measure(workload, name, approach, rate, backlog, paidShare, tracking, service, events,
+                            bytesPerPending, notes);
+                }
+            }
+        }
+    }
+
+    private ExpiryResult measure(String workload, String name, Approach approach, int rate, int backlog,
+                                 double paidShare, com.acme.orders.benchmarks.approaches.DeadlineTracking tracking,
+                                 ServiceProcess service, EventWatch events, double bytesPerPending, List<String> notes)
+            throws Exception {
+        int due = (int) (rate * options.window().toSeconds());
+        // Room to write and track the due orders before the first of them is due.
+        Instant first = Instant.now().plusSeconds(3).plusMillis(due / 15L);
+        progress.stage(name, "seeding " + due + " orders due from " + first);
+        List<PendingDeadline> dueOrders = database.unpaidOrders(BenchmarkDatabase.DUE_CUSTOMER, due,
+                i -> first.plusNanos(i * 1_000_000_000L / rate));
+        tracking.track(dueOrders);
+        if (Instant.now().isAfter(first)) {
+            notes.add("seeded " + Duration.between(first, Instant.now()).toMillis() + " ms after the first deadline");
+        }
+        Instant last = dueOrders.getLast().deadline();
+        var payments = paidShare > 0 ? new Payments(service, dueOrders, paidShare) : null;
+        Instant giveUp = last.plus(options.giveUpAfter());
+        long expectedCancellations = due - (payments == null ? 0 : payments.scheduled());
+        while (true) {
+            Thread.sleep(1_000);
+            long settled = database.count("SELECT count(*) FROM orders WHERE customer_id = '"
+                    + BenchmarkDatabase.DUE_CUSTOMER + "' AND status <> 'UNPAID'");
+            progress.stage(name, String.format("%+5.0f s from the first deadline: %d of %d settled, %d cancelled "
+                            + "events consumed%s", Duration.between(first, Instant.now()).toMillis() / 1e3, settled, due,
+                    events.cancellations(), payments == null ? "" : ", payments answered " + payments.answered()));
+            boolean done = Instant.now().isAfter(last) && settled == due
+                    && events.cancellations() >= expectedCancellations
+                    && (payments == null || payments.answered() == payments.scheduled());
+            if (done || Instant.now().isAfter(giveUp)) {
+                if (!done) {
+                    notes.add("gave up " + options.giveUpAfter().toSeconds() + " s after the last deadline");
+                }
+                break;
+            }
+        }
+        Thread.sleep(500); // late duplicates, if any, to be counted
+        if (payments != null) {
+            payments.close();
+            notes.add(payments.describe());
+        }
+        return result(workload, approach, rate, backlog, dueOrders, first, last, events, bytesPerPending, notes);
+    }
+
+    private ExpiryResult result(String workload, Approach approach, int rate, int backlog,
+                                List<PendingDeadline> dueOrders, Instant first, Instant last, EventWatch events,
+                                double bytesPerPending, List<String> notes) throws Exception {
+        Map<UUID, Instant> deadlines = new HashMap<>(dueOrders.size() * 2);
+        dueOrders.forEach(it -> deadlines.put(it.order().value(), it.deadline()));
+        var commitLag = new Lags();
+        var kafkaLag = new Lags();
+        long cancelled = 0;
+        long steady = 0;
+        Instant steadyFrom = first.plusSeconds(1);
+        for (var it : database.settledDueOrders()) {
+            if (!"CANCELLED".equals(it.status())) {
+                continue;
+            }
+            cancelled++;
+            if (it.committed() != null) {
+                commitLag.record(Clocks.micros(it.committed()) - Clocks.micros(it.deadline()));
+                if (!it.committed().isBefore(steadyFrom) && !it.committed().isAfter(last)) {
+                    steady++;
+                }
+            }
+            Long arrived = events.cancelledAtMicros().get(it.order());
+            if (arrived != null) {
+                kafkaLag.record(arrived - Clocks.micros(it.deadline()));
+            }
+        }
+        double steadySeconds = Duration.between(steadyFrom, last).toNanos() / 1e9;
+        long unsettled = database.count("SELECT count(*) FROM orders WHERE customer_id = '"
+                + BenchmarkDatabase.DUE_CUSTOMER + "' AND status = 'UNPAID'");
+        return new ExpiryResult(workload, approach, rate, backlog, dueOrders.size(), cancelled,
+                steadySeconds > 0 ? steady / steadySeconds : Double.NaN, commitLag.summary(), kafkaLag.summary(),
+                unsettled, events.ordersWithSeveralTerminalEvents(), bytesPerPending, String.join("; ", notes));
+    }
+
+    private void awaitKey(String key, Duration atMost) throws InterruptedException {
+        var giveUp = Instant.now().plus(atMost);
+        while (!redis.exists(key)) {
+            if (Instant.now().isAfter(giveUp)) {
+                throw new IllegalStateException("no " + key + " in Redis after " + atMost);
+            }
+            Thread.sleep(200);
+        }
+    }
+
+    /**
+     * The customers who pay: a share of the due orders, each paid over REST by a signed provider notification at a
+     * random moment in the last second before its deadline.
+     */
+    private static final class Payments implements AutoCloseable {
+
+        private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .executor(Executors.newVirtualThreadPerTaskExecutor()).build();
+        private final Thread sender;
+        private final int scheduled;
+        private final AtomicLong answered = new AtomicLong();
+        private final Map<String, AtomicLong> outcomes = new ConcurrentHashMap<>();
+        private final Lags latency = new Lags();
+
+        Payments(ServiceProcess service, List<PendingDeadline> due, double share) {
+            var paid = new ArrayList<Map.Entry<Instant, UUID>>();
+            for (var it : due) {
+                if (ThreadLocalRandom.current().nextDouble() < share) {
+                    long before = ThreadLocalRandom.current().nextLong(50, 1_000);
+                    paid.add(Map.entry(it.deadline().minusMillis(before), it.order().value()));
+                }
+            }
+            paid.sort(Map.Entry.comparingByKey());
+            scheduled = paid.size();
+            sender = Thread.ofPlatform().name("payments").start(() -> {
+                for (var it : paid) {
+                    long wait = Duration.between(Instant.now(), it.getKey()).toMillis();
+                    if (wait > 0) {
+                        try {
+                            Thread.sleep(wait);
+                        } catch (InterruptedException e) {
+                            return;
+                        }
+                    }
+                    pay(service, it.getValue());
+                }
+            });
+        }
+
+        private void pay(ServiceProcess service, UUID order) {
+            String body = "{\"orderId\":\"" + order + "\",\"paymentReference\":\"pi_" + order
+                    + "\",\"amount\":\"25.00\",\"currency\":\"EUR\"}";
+            var request = HttpRequest.newBuilder(service.uri("/v1/payment-notifications"))
+                    .header("Content-Type", "application/json")
+                    .header("Payment-Signature", Credentials.paymentSignature(body))
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+            long start = System.nanoTime();
+            http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).whenComplete((response, failure) -> {
+                latency.record((System.nanoTime() - start) / 1_000);
+                String outcome = failure != null ? "failed: " + failure.getClass().getSimpleName()
+                        : response.statusCode() != 200 ? "HTTP " + response.statusCode()
+                        : response.body().replaceAll(".*\"result\":\"([A-Z_]+)\".*", "$1");
+                outcomes.computeIfAbsent(outcome, it -> new AtomicLong()).incrementAndGet();
+                answered.incrementAndGet();
+            });
+        }
+
+        int scheduled() {
+            return scheduled;
+        }
+
+        long answered() {
+            return answered.get();
+        }
+
+        String describe() {
+            var summary = latency.summary();
+            return String.format("%d payments in the last second before the deadline: answers %s; payment latency "
+                    + "p50 %.0f ms, p99 %.0f ms", scheduled, new java.util.TreeMap<>(outcomes), summary.p50(),
+                    summary.p99());
+        }
+
+        @Override
+        public void close() throws InterruptedException {
+            sender.interrupt();
+            sender.join();
+        }
+    }
+}

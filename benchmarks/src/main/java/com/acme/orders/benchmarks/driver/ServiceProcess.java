@@ -1,0 +1,108 @@
+package com.acme.orders.benchmarks.driver;
+
+import com.acme.orders.benchmarks.Approach;
+import com.acme.orders.benchmarks.service.BenchmarkedService;
+import com.acme.orders.benchmarks.servers.Servers;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One service JVM under measurement: {@link BenchmarkedService} on the driver's own class path, with the same heap
+ * and flags for every approach, its output in a log file. Closing it stops it the way a deploy would (SIGTERM, a
+ * graceful shutdown), and kills it if that takes too long.
+ */
+final class ServiceProcess implements AutoCloseable {
+
+    static final List<String> JVM_OPTIONS = List.of("-Xms1g", "-Xmx2g", "-XX:+UseG1GC");
+
+    private final Process process;
+    private final int port;
+    private final Path log;
+
+    private ServiceProcess(Process process, int port, Path log) {
+        this.process = process;
+        this.port = port;
+        this.log = log;
+    }
+
+    static ServiceProcess start(Approach approach, Servers servers, Path logs, String name, List<String> extra)
+            throws IOException {
+        int port = freePort();
+        var command = new ArrayList<String>();
+        command.add(ProcessHandle.current().info().command().orElse("java"));
+        command.addAll(JVM_OPTIONS);
+        command.add("-cp");
+        command.add(System.getProperty("java.class.path"));
+        command.add(BenchmarkedService.class.getName());
+        command.addAll(servers.springArguments());
+        command.add("--server.port=" + port);
+        command.add("--benchmark.approach=" + approach.id());
+        command.add("--orders.security.jwt.secret=" + Credentials.TOKEN_SECRET);
+        command.add("--orders.payments.signing-secrets=" + Credentials.PAYMENT_SECRET);
+        command.add("--logging.level.root=WARN");
+        command.add("--logging.level.com.acme=INFO");
+        if (approach != Approach.SERVICE) {
+            command.add("--orders.timeouts.worker-enabled=false");
+        }
+        command.addAll(extra);
+        Files.createDirectories(logs);
+        Path log = logs.resolve(name + ".log");
+        var process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        return new ServiceProcess(process, port, log);
+    }
+
+    URI uri(String path) {
+        return URI.create("http://localhost:" + port + path);
+    }
+
+    /** Waits for the health endpoint to answer UP. */
+    void awaitReady(Duration atMost) throws Exception {
+        var http = HttpClient.newHttpClient();
+        var giveUp = Instant.now().plus(atMost);
+        while (Instant.now().isBefore(giveUp)) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("the service exited with " + process.exitValue() + "; see " + log);
+            }
+            try {
+                var response = http.send(HttpRequest.newBuilder(uri("/actuator/health")).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            }
+            Thread.sleep(200);
+        }
+        throw new IllegalStateException("the service was not ready after " + atMost + "; see " + log);
+    }
+
+    Path log() {
+        return log;
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            process.destroyForcibly().waitFor();
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (var socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
