@@ -176,9 +176,12 @@ final class ExpiryRun {
 
     /**
      * The customers who pay: a share of the due orders, each paid over REST by a signed provider notification at a
-     * random moment in the last second before its deadline.
+     * random moment in the last second before its deadline. Like a provider's webhook sender, it keeps a bounded
+     * number of notifications in flight; one that has to wait for a free slot goes out late, as it would in life.
      */
     private static final class Payments implements AutoCloseable {
+
+        private static final int IN_FLIGHT = 64;
 
         private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .executor(Executors.newVirtualThreadPerTaskExecutor()).build();
@@ -187,6 +190,7 @@ final class ExpiryRun {
         private final AtomicLong answered = new AtomicLong();
         private final Map<String, AtomicLong> outcomes = new ConcurrentHashMap<>();
         private final Lags latency = new Lags();
+        private final java.util.concurrent.Semaphore inFlight = new java.util.concurrent.Semaphore(IN_FLIGHT);
 
         Payments(ServiceProcess service, List<PendingDeadline> due, double share) {
             var paid = new ArrayList<Map.Entry<Instant, UUID>>();
@@ -220,8 +224,15 @@ final class ExpiryRun {
                     .header("Content-Type", "application/json")
                     .header("Payment-Signature", Credentials.paymentSignature(body))
                     .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+            try {
+                inFlight.acquire();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
             long start = System.nanoTime();
             http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).whenComplete((response, failure) -> {
+                inFlight.release();
                 latency.record((System.nanoTime() - start) / 1_000);
                 String outcome = failure != null ? "failed: " + failure.getClass().getSimpleName()
                         : response.statusCode() != 200 ? "HTTP " + response.statusCode()
