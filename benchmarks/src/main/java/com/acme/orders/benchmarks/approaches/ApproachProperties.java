@@ -24,7 +24,7 @@ public record ApproachProperties(@DefaultValue("service") String approach,
      * @param interval   1s: how often every unpaid order is read. The seed runs its job every 15 s
      *                   ({@code cron = "*}{@code /15 * * * * ?"}), the blog of seed 003 every minute; 1 s is the most
      *                   generous setting for its lag, and what it costs at scale is what the benchmark shows
-     * @param fetchSize  10,000: rows per round trip of the streamed read, so a million unpaid orders never sit in memory
+     * @param fetchSize  10,000: rows per round trip of the streamed read: a million unpaid orders never sit in memory
      * @param keyBatch   1,000: EXISTS commands per Redis pipeline
      */
     public record Scan(@DefaultValue("1s") Duration interval,

@@ -9,7 +9,8 @@ import java.util.List;
 /**
  * Each order offered to Redisson's delayed queue with the milliseconds left to its deadline, with {@code offerAsync}
  * in batches of {@link DeadlineTrackings#PIPELINE} (Redisson pipelines them over its connection pool). While this
- * tracking is open its client also runs a transfer task of the queue ({@link OrderTimeoutQueue}); closing it stops that.
+ * tracking is open its client also runs a transfer task of the queue ({@link OrderTimeoutQueue}); closing it stops
+ * that.
  */
 final class DelayedQueueTracking implements DeadlineTracking {
 

@@ -121,5 +121,4 @@ final class UnpaidOrderScan {
         }
         return gone;
     }
-
 }

@@ -13,9 +13,10 @@ import org.springframework.context.SmartLifecycle;
 /**
  * The threads of a competitor's trigger: each runs {@code round} again and again and pauses after a round that
  * answered false (nothing more to do right now): {@code pause} after its end, or, at a fixed rate, until {@code pause}
- * after its start (as a cron job fires: a round that overran is followed at once by the next). A round that throws is logged and retried after the pause,
- * so one failed transaction never ends the trigger. Started with the context, after every bean is ready; stopped before
- * the database pool closes, after the rounds in flight (a round is never interrupted inside a transaction).
+ * after its start (as a cron job fires: a round that overran is followed at once by the next). A round that throws is
+ * logged and retried after the pause, so one failed transaction never ends the trigger. Started with the context,
+ * after every bean is ready; stopped before the database pool closes, after the rounds in flight (a round is never
+ * interrupted inside a transaction).
  */
 class WorkerThreads implements SmartLifecycle {
 

@@ -15,6 +15,7 @@ import java.util.function.IntFunction;
 import java.util.stream.IntStream;
 import javax.sql.DataSource;
 import org.springframework.data.redis.connection.RedisConnection;
+import org.springframework.data.redis.connection.RedisServerCommands;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -38,7 +39,7 @@ final class SeededOrders {
         var connections = TestRedis.connectionFactory();
         try {
             new StringRedisTemplate(connections).execute((RedisConnection it) -> {
-                it.serverCommands().flushAll();
+                it.serverCommands().flushAll(RedisServerCommands.FlushOption.ASYNC);
                 return null;
             });
         } finally {

@@ -17,7 +17,7 @@ final class SmokeTestServers {
     private SmokeTestServers() {
     }
 
-    /** Started on first use; not in a static initializer, whose lambdas could not run on another thread before it ends. */
+    /** Started on first use, not in a static initializer: its lambdas could not run elsewhere before it ends. */
     static synchronized Servers servers() {
         if (servers == null) {
             servers = start();
