@@ -54,6 +54,7 @@ class CompetingApproachesTest {
             }
 
             Map<OrderId, String> statuses = awaitCancelled(data, due, due.getLast().deadline().plus(AT_MOST));
+            System.out.println("SMOKE " + approach.id() + ": " + data.lag());
             due.forEach(it -> assertThat(statuses.get(it.order())).as("due order %s", it.order())
                     .isEqualTo("CANCELLED/1"));
             paid.forEach(it -> assertThat(statuses.get(it.order())).as("paid order %s", it.order())

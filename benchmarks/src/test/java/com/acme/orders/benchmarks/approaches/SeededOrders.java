@@ -80,6 +80,15 @@ final class SeededOrders {
         return orders;
     }
 
+    /** Milliseconds from deadline to cancellation, p50 and max, of the cancelled orders: printed, never asserted. */
+    String lag() {
+        return jdbc.queryForObject("""
+                SELECT format('lag p50 %s ms, max %s ms', round(percentile_cont(0.5) WITHIN GROUP (ORDER BY lag)),
+                              round(max(lag)))
+                FROM (SELECT extract(epoch FROM cancelled_at - payment_deadline) * 1000 AS lag
+                      FROM orders WHERE status = 'CANCELLED') lags""", String.class);
+    }
+
     /** Status and version of every order: {@code CANCELLED/1} is one stored cancellation. */
     Map<OrderId, String> statuses() {
         var result = new HashMap<OrderId, String>();
