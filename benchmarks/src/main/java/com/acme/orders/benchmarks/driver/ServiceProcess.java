@@ -1,6 +1,7 @@
 package com.acme.orders.benchmarks.driver;
 
 import com.acme.orders.benchmarks.Approach;
+import com.acme.orders.benchmarks.approaches.CompetingApproaches;
 import com.acme.orders.benchmarks.service.BenchmarkedService;
 import com.acme.orders.benchmarks.servers.Servers;
 import java.io.IOException;
@@ -47,14 +48,11 @@ final class ServiceProcess implements AutoCloseable {
         command.add(BenchmarkedService.class.getName());
         command.addAll(servers.springArguments());
         command.add("--server.port=" + port);
-        command.add("--benchmark.approach=" + approach.id());
+        command.addAll(CompetingApproaches.arguments(approach));
         command.add("--orders.security.jwt.secret=" + Credentials.TOKEN_SECRET);
         command.add("--orders.payments.signing-secrets=" + Credentials.PAYMENT_SECRET);
         command.add("--logging.level.root=WARN");
         command.add("--logging.level.com.acme=INFO");
-        if (approach != Approach.SERVICE) {
-            command.add("--orders.timeouts.worker-enabled=false");
-        }
         command.addAll(extra);
         Files.createDirectories(logs);
         Path log = logs.resolve(name + ".log");
