@@ -22,6 +22,9 @@ public final class Benchmark {
     }
 
     public static void main(String[] args) throws Exception {
+        // The driver's own clients (Kafka's above all) log every setting at INFO: only the progress lines matter here.
+        ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME))
+                .setLevel(ch.qos.logback.classic.Level.WARN);
         var options = BenchmarkOptions.parse(args);
         var servers = Servers.read(options.serversFile());
         var progress = new Progress();
