@@ -48,10 +48,10 @@ final class PgbenchCancellations {
 
     /**
      * One seed for both scripts, the single one taking the earliest deadlines. Seeding and removing it is most of the
-     * time the limits take (about 15 s per 100,000 orders on a loaded 2-core machine), so it is sized to what the
+     * time the limits take (15 to 30 s per 100,000 orders each on a loaded 2-core machine), so it is sized to what the
      * batched script needs: see {@link #runLength}.
      */
-    static final int SEED = 400_000;
+    static final int SEED = 300_000;
 
     /** The seeded orders: those of the one customer that seed.sql invents. */
     private static final String SEEDED =
@@ -72,6 +72,9 @@ final class PgbenchCancellations {
         List<LimitResult> results = new ArrayList<>();
         try (Connection db = connect(servers)) {
             execute(db, "clean.sql");
+            // Deleting the seed row by row takes as long as inserting it; when the tables hold nothing else (the
+            // driver measures the limits before its own runs), emptying them is the same and instant.
+            boolean onlyOurs = count(db, "SELECT (SELECT count(*) FROM orders) + (SELECT count(*) FROM outbox)") == 0;
             long seedStart = System.nanoTime();
             try (var insert = db.prepareStatement(sql("seed.sql"))) {
                 insert.setInt(1, SEED);
@@ -87,8 +90,15 @@ final class PgbenchCancellations {
                 }
             } finally {
                 long cleanStart = System.nanoTime();
-                execute(db, "clean.sql");
-                vacuumAnalyze(db);
+                if (onlyOurs) {
+                    try (var statement = db.createStatement()) {
+                        // CASCADE reaches idempotency_keys and received_payments, empty as orders was.
+                        statement.execute("TRUNCATE orders, order_items, outbox CASCADE");
+                    }
+                } else {
+                    execute(db, "clean.sql");
+                    vacuumAnalyze(db);
+                }
                 log.info("Removed the seed in {} ms", (System.nanoTime() - cleanStart) / 1_000_000);
             }
         }
@@ -109,7 +119,7 @@ final class PgbenchCancellations {
         log.info("Running {}", command);
         String output = command.run(workDir.resolve("pgbench-" + workload.script().replace(".sql", ".log")),
                 duration.plusMinutes(5));
-        double tps = tps(output).orElseThrow(() -> new IOException("no tps in the output of " + command + ": " + output));
+        double tps = tps(output).orElseThrow(() -> new IOException("no tps in the output of " + command));
         long transactions = processed(output).orElseThrow(() -> new IOException("no transaction count in " + output));
         long cancelled = count(db, "SELECT count(*) " + SEEDED + " AND status = 'CANCELLED'") - cancelledBefore;
         // Counted in the database rather than assumed: a transaction that found fewer due orders cancelled fewer.

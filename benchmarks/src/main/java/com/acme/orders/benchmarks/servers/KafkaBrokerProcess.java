@@ -9,11 +9,13 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.AdminClient;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.Uuid;
+import org.apache.kafka.common.errors.TopicExistsException;
 
 /**
  * One Kafka broker (KRaft, broker and controller in one node) in a JVM of its own, running Kafka's own
@@ -22,7 +24,7 @@ import org.apache.kafka.common.Uuid;
  */
 final class KafkaBrokerProcess implements AutoCloseable {
 
-    private static final Duration STARTUP = Duration.ofSeconds(90);
+    private static final Duration STARTUP = Duration.ofSeconds(180);
 
     private final Process process;
     private final int port;
@@ -71,9 +73,13 @@ final class KafkaBrokerProcess implements AutoCloseable {
             try (var admin = AdminClient.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
                     AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 5_000,
                     AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000))) {
-                admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1))).all().get(10, TimeUnit.SECONDS);
+                admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1))).all().get(30, TimeUnit.SECONDS);
                 return;
             } catch (Exception e) {
+                if (e instanceof ExecutionException && e.getCause() instanceof TopicExistsException) {
+                    // An earlier attempt created it but timed out waiting for the answer (a slow, busy machine).
+                    return;
+                }
                 if (Instant.now().isAfter(giveUp)) {
                     throw new IllegalStateException("the Kafka broker did not accept topic " + topic + " within "
                             + STARTUP + ", see " + log, e);
