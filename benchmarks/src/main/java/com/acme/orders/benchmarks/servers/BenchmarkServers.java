@@ -58,8 +58,12 @@ public final class BenchmarkServers {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> stopAll(started, log), "stop-servers"));
         long begin = System.nanoTime();
         try {
+            Leftovers.stop(directory.resolve("postgres/postmaster.pid"), "postgres");
+            Leftovers.stop(directory.resolve("redis/redis.pid"), "redis-server");
+            Leftovers.stop(directory.resolve("kafka/kafka.pid"), KafkaBrokerProcess.MARKER);
             for (String data : new String[] {"postgres", "redis", "kafka"}) {
                 deleteRecursively(directory.resolve(data));
+                Files.deleteIfExists(directory.resolve(data + ".log"));
             }
             var postgres = PostgresProcess.start(directory.resolve("postgres"), freePort(),
                     directory.resolve("postgres.log"));

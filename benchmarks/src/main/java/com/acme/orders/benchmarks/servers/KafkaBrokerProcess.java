@@ -25,6 +25,8 @@ import org.apache.kafka.common.errors.TopicExistsException;
 final class KafkaBrokerProcess implements AutoCloseable {
 
     private static final Duration STARTUP = Duration.ofSeconds(180);
+    /** Recognises the broker of an earlier run by its command line (see {@link Leftovers}). */
+    static final String MARKER = "-Dorders.benchmark.server=kafka";
 
     private final Process process;
     private final int port;
@@ -47,9 +49,12 @@ final class KafkaBrokerProcess implements AutoCloseable {
             throw new IllegalStateException("kafka-storage format failed (exit " + formatted + "), see " + log);
         }
         // A fixed heap, as Kafka's own start script sets one; the page cache does the rest.
-        Process process = java(loggingConfig, List.of("-Xms1g", "-Xmx1g", "-XX:+UseG1GC"), "kafka.Kafka",
+        // The marker comes first: the JDK sees only the first few KB of a command line, and the class path is long.
+        Process process = java(loggingConfig, List.of(MARKER, "-Xms1g", "-Xmx1g", "-XX:+UseG1GC"), "kafka.Kafka",
                 properties.toString())
                 .redirectOutput(Redirect.appendTo(log.toFile())).start();
+        // For BenchmarkServers' next start, in case this one is killed before it can stop the broker.
+        Files.writeString(directory.resolve("kafka.pid"), Long.toString(process.pid()));
         var broker = new KafkaBrokerProcess(process, port);
         broker.createTopic(topic, partitions, log);
         return broker;

@@ -35,6 +35,8 @@ final class RedisProcess implements AutoCloseable {
                 .setting("dir " + directory.toAbsolutePath())
                 .setting("save \"\"")
                 .setting("appendonly no")
+                // For BenchmarkServers' next start, in case this one is killed before it can stop Redis.
+                .setting("pidfile " + directory.toAbsolutePath().resolve("redis.pid"))
                 .setting("maxmemory 0")
                 // Many benchmark clients connect at once (50 for redis-benchmark, the pools of the service).
                 .setting("maxclients 10000")
