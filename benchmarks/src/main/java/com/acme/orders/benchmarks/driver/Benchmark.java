@@ -2,6 +2,7 @@ package com.acme.orders.benchmarks.driver;
 
 import com.acme.orders.application.port.PendingDeadline;
 import com.acme.orders.benchmarks.Approach;
+import com.acme.orders.benchmarks.limits.LimitResult;
 import com.acme.orders.benchmarks.servers.Servers;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -79,7 +80,7 @@ public final class Benchmark {
                     }
                 }
             }
-            var limits = new ArrayList<LimitFigure>();
+            var limits = new ArrayList<LimitResult>();
             var limitNotes = new ArrayList<String>();
             if (options.runs("limits")) {
                 database.reset();

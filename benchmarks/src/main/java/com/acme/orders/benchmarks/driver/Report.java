@@ -1,6 +1,7 @@
 package com.acme.orders.benchmarks.driver;
 
 import com.acme.orders.benchmarks.Approach;
+import com.acme.orders.benchmarks.limits.LimitResult;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,7 +24,7 @@ final class Report {
     }
 
     void write(Machine machine, String command, String duration, List<ExpiryResult> expiry,
-               List<PlacementLoad.Result> placement, List<LimitFigure> limits, List<String> limitNotes)
+               List<PlacementLoad.Result> placement, List<LimitResult> limits, List<String> limitNotes)
             throws IOException {
         Path files = docs.resolve("benchmarks");
         Files.createDirectories(files);
@@ -37,7 +38,7 @@ final class Report {
     }
 
     private static String markdown(Machine machine, String command, String duration, List<ExpiryResult> expiry,
-                                   List<PlacementLoad.Result> placement, List<LimitFigure> limits,
+                                   List<PlacementLoad.Result> placement, List<LimitResult> limits,
                                    List<String> limitNotes) {
         var md = new StringBuilder();
         md.append("# Benchmarks\n\n");
@@ -103,7 +104,7 @@ final class Report {
                         it.perSecond(), it.unit(), it.command().replace("|", "\\|")));
             }
             var service = find(expiry, Approach.SERVICE, 0).orElse(null);
-            var pgbenchBatch = limits.stream().filter(it -> it.tool().equals("pgbench")).mapToDouble(LimitFigure::perSecond)
+            var pgbenchBatch = limits.stream().filter(it -> it.tool().equals("pgbench")).mapToDouble(LimitResult::perSecond)
                     .max();
             if (service != null && pgbenchBatch.isPresent()) {
                 md.append(String.format(Locale.ROOT, "%nThe service's best sustained rate in this run (%,.0f/s) is %.0f%% "
@@ -211,7 +212,7 @@ final class Report {
         return csv.toString();
     }
 
-    private static String limitsCsv(List<LimitFigure> limits) {
+    private static String limitsCsv(List<LimitResult> limits) {
         var csv = new StringBuilder("tool,workload,per_second,unit,command\n");
         for (var it : limits) {
             csv.append(String.format(Locale.ROOT, "%s,%s,%.1f,%s,\"%s\"%n", it.tool(), it.workload(), it.perSecond(),
