@@ -24,6 +24,9 @@ class OpenApiDocumentation {
 
     static final String CUSTOMER = "customer";
     static final String PAYMENT_PROVIDER = "paymentProvider";
+    /** Every operation can meet an overloaded service; the problem type is service-busy. */
+    static final String SERVICE_BUSY = "The service is overloaded (type service-busy, nothing was done): retry after "
+            + "the Retry-After header's seconds";
     private static final String PROBLEM = "Problem";
 
     @Bean

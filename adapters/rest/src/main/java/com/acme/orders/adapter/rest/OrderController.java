@@ -40,6 +40,7 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Orders", description = "A customer's own orders")
 @SecurityRequirement(name = OpenApiDocumentation.CUSTOMER)
 @ApiResponse(responseCode = "401", description = "The request does not identify the customer")
+@ApiResponse(responseCode = "503", description = OpenApiDocumentation.SERVICE_BUSY)
 class OrderController {
 
     static final String IDEMPOTENCY_KEY = "Idempotency-Key";

@@ -26,6 +26,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping(path = "/v1/payment-notifications", produces = MediaType.APPLICATION_JSON_VALUE)
 @SecurityRequirement(name = OpenApiDocumentation.PAYMENT_PROVIDER)
 @ApiResponse(responseCode = "401", description = "The notification is unsigned, forged or stale")
+@ApiResponse(responseCode = "503", description = OpenApiDocumentation.SERVICE_BUSY)
 @Tag(name = "Payment notifications", description = "For payment providers: a payment was taken for an order")
 class PaymentNotificationController {
 

@@ -14,6 +14,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.context.MessageSourceResolvable;
 import org.springframework.core.MethodParameter;
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
@@ -32,6 +33,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
  * Turns every failure of a request into an RFC 9457 problem detail, whatever the {@code spring.mvc.problemdetails}
  * property says: Spring MVC's own errors through {@link ResponseEntityExceptionHandler}, ours through the handlers
  * below, and anything unforeseen into a 500 that tells the client nothing about our insides (the log gets it all).
+ * A failure that only says the database is overloaded is not unforeseen: it is a 503 to retry, see {@link Overload}.
  */
 @RestControllerAdvice
 class ProblemResponses extends ResponseEntityExceptionHandler {
@@ -40,6 +42,12 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
     /** A lost race on a row lock is over within milliseconds; a second later the retry sees the winner's state. */
     private static final String RETRY_AFTER_SECONDS = "1";
     private static final URI ABOUT_BLANK = URI.create("about:blank");
+
+    private final BusyRefusals busy;
+
+    ProblemResponses(BusyRefusals busy) {
+        this.busy = busy;
+    }
 
     @ExceptionHandler
     ResponseEntity<Object> unidentifiedCustomer(UnidentifiedCustomer e) {
@@ -101,8 +109,20 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
         return answer(ProblemType.BODY_TOO_LARGE.problem(e.getMessage()));
     }
 
+    /**
+     * The use cases' failures arrive here as whatever the persistence technology threw, so the overloaded database is
+     * told apart from a bug by the failure's cause (a 503 counted and logged once in a while, no stack trace), and
+     * everything else is a 500 logged in full.
+     */
     @ExceptionHandler
     ResponseEntity<Object> unexpected(Exception e, WebRequest request) {
+        var overload = Overload.causing(e);
+        if (overload.isPresent()) {
+            var problem = busy.refuse(overload.get(),
+                    request.getDescription(false) + ": " + NestedExceptionUtils.getMostSpecificCause(e));
+            return ResponseEntity.status(problem.getStatus())
+                    .header(HttpHeaders.RETRY_AFTER, BusyRefusals.RETRY_AFTER_SECONDS).body(problem);
+        }
         String incident = UUID.randomUUID().toString();
         log.error("Unexpected failure answering {} (incident {})", request.getDescription(false), incident, e);
         var problem = ProblemType.INTERNAL_ERROR.problem(

@@ -13,6 +13,10 @@ import org.springframework.http.ProblemDetail;
  * or unknown field, a constraint of the request body). A 422 says it is well formed but the business refuses it: the
  * currency does not exist, a price has more decimals than its currency, an amount is absurd, a payment does not match
  * what the order costs. The domain decides the 422s, so a rule lives in one place whatever adapter receives it.
+ *
+ * <p>500 or 503: a 500 is a failure we did not foresee, a bug until proven otherwise. A 503 {@code service-busy} (with
+ * {@code Retry-After}) says the request may well be fine but the service is overloaded right now (see
+ * {@link Overload}); the same request a little later will be answered.
  */
 enum ProblemType {
 
@@ -31,7 +35,8 @@ enum ProblemType {
     IDEMPOTENCY_KEY_REUSED(HttpStatus.UNPROCESSABLE_CONTENT, "idempotency-key-reused",
             "The idempotency key was used for another request"),
     PAYMENT_MISMATCH(HttpStatus.UNPROCESSABLE_CONTENT, "payment-mismatch", "The payment does not match the order"),
-    INTERNAL_ERROR(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "The service failed to answer");
+    INTERNAL_ERROR(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "The service failed to answer"),
+    SERVICE_BUSY(HttpStatus.SERVICE_UNAVAILABLE, "service-busy", "The service is busy; retry later");
 
     private static final String BASE = "https://problems.acme.com/orders/";
 

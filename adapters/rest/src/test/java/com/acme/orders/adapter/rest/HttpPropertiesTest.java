@@ -1,6 +1,7 @@
 package com.acme.orders.adapter.rest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -19,5 +20,21 @@ class HttpPropertiesTest {
 
         assertThat(defaults.maxBodySize()).isEqualTo(DataSize.ofKilobytes(64));
         assertThat(configured.maxBodySize().toBytes()).isEqualTo(1024 * 1024);
+    }
+
+    @Test
+    void an_instance_serves_100_api_requests_at_once_unless_configured_otherwise_and_never_none() {
+        var defaults = new Binder(new MapConfigurationPropertySource())
+                .bindOrCreate("orders.http", HttpProperties.class);
+        var configured = new Binder(new MapConfigurationPropertySource(
+                Map.of("orders.http.max-requests-in-flight", "400")))
+                .bindOrCreate("orders.http", HttpProperties.class);
+
+        assertThat(defaults.maxRequestsInFlight()).isEqualTo(100);
+        assertThat(configured.maxRequestsInFlight()).isEqualTo(400);
+        assertThatThrownBy(() -> new Binder(new MapConfigurationPropertySource(
+                Map.of("orders.http.max-requests-in-flight", "0")))
+                .bindOrCreate("orders.http", HttpProperties.class))
+                .hasRootCauseMessage("orders.http.max-requests-in-flight must be at least 1, got 0");
     }
 }
