@@ -2,12 +2,15 @@ package com.acme.orders.adapter.postgres;
 
 import static com.acme.orders.adapter.postgres.jooq.Tables.ORDERS;
 import static com.acme.orders.adapter.postgres.jooq.Tables.ORDER_ITEMS;
+import static com.acme.orders.adapter.postgres.ArrayBinds.booleans;
+import static com.acme.orders.adapter.postgres.ArrayBinds.column;
+import static com.acme.orders.adapter.postgres.ArrayBinds.instants;
+import static com.acme.orders.adapter.postgres.ArrayBinds.longs;
+import static com.acme.orders.adapter.postgres.ArrayBinds.strings;
+import static com.acme.orders.adapter.postgres.ArrayBinds.uuids;
 import static org.jooq.impl.DSL.any;
-import static org.jooq.impl.DSL.field;
-import static org.jooq.impl.DSL.name;
 import static org.jooq.impl.DSL.row;
 import static org.jooq.impl.DSL.table;
-import static org.jooq.impl.DSL.val;
 
 import com.acme.orders.adapter.postgres.jooq.tables.records.OrderItemsRecord;
 import com.acme.orders.adapter.postgres.jooq.tables.records.OrdersRecord;
@@ -27,11 +30,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.jmolecules.architecture.hexagonal.SecondaryAdapter;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
-import org.jooq.Field;
 import org.jooq.Query;
 import org.jooq.Result;
 import org.jooq.Table;
@@ -94,7 +97,7 @@ public class PostgresOrderRepository implements OrderRepository {
         // and two batches sharing orders queue behind each other instead of deadlocking. A single-order change holds
         // one lock only, so it can never close a cycle with a batch either.
         Result<OrdersRecord> rows = db.selectFrom(ORDERS)
-                .where(ORDERS.ID.eq(any(uuids(ids.stream().map(OrderId::value).toList()))))
+                .where(ORDERS.ID.eq(any(uuids(List.copyOf(ids), OrderId::value))))
                 .orderBy(ORDERS.ID)
                 .forUpdate()
                 .fetch();
@@ -107,35 +110,35 @@ public class PostgresOrderRepository implements OrderRepository {
         if (orders.isEmpty()) {
             return;
         }
-        List<OrdersRecord> rows = orders.stream().map(OrderMapper::toRow).toList();
-        // One statement for the whole batch, its rows passed as arrays: one parse, one plan and one round trip
-        // whatever the batch size, where a batch of per-order statements cost the server a parse and a plan each.
-        // The same conditions as conditionalUpdate, row by row; RETURNING tells which rows met them.
+        List<Order> batch = List.copyOf(orders);
+        List<OrdersRecord> rows = batch.stream().map(OrderMapper::toRow).toList();
+        // One statement for the whole batch, its rows as arrays: one parse, one plan and one round trip whatever the
+        // batch size, where a JDBC batch of per-order statements cost the server a parse and a plan for each order.
+        // Each row meets the same conditions as conditionalUpdate; RETURNING tells which rows met them.
         Table<?> changed = table("unnest({0}, {1}, {2}, {3}, {4}, {5}, {6}, {7})",
-                uuids(rows.stream().map(OrdersRecord::getId).toList()),
-                val(rows.stream().map(OrdersRecord::getVersion).toArray(Long[]::new), SQLDataType.BIGINT.array()),
-                strings(rows.stream().map(OrdersRecord::getStatus).toList()),
-                strings(rows.stream().map(OrdersRecord::getPaymentReference).toList()),
-                instants(rows.stream().map(OrdersRecord::getPaidAt).toList()),
-                instants(rows.stream().map(OrdersRecord::getCancelledAt).toList()),
-                strings(rows.stream().map(OrdersRecord::getCancellationReason).toList()),
-                val(orders.stream().map(PostgresOrderRepository::isTimeout).toArray(Boolean[]::new),
-                        SQLDataType.BOOLEAN.array()))
+                uuids(rows, OrdersRecord::getId),
+                longs(rows, OrdersRecord::getVersion),
+                strings(rows, OrdersRecord::getStatus),
+                strings(rows, OrdersRecord::getPaymentReference),
+                instants(rows, OrdersRecord::getPaidAt),
+                instants(rows, OrdersRecord::getCancelledAt),
+                strings(rows, OrdersRecord::getCancellationReason),
+                booleans(batch, PostgresOrderRepository::isTimeout))
                 .as("changed", "id", "version", "status", "payment_reference", "paid_at", "cancelled_at",
                         "cancellation_reason", "timeout");
         Set<UUID> updated = new HashSet<>(db.update(ORDERS)
-                .set(ORDERS.STATUS, field(name("changed", "status"), String.class))
-                .set(ORDERS.PAYMENT_REFERENCE, field(name("changed", "payment_reference"), String.class))
-                .set(ORDERS.PAID_AT, field(name("changed", "paid_at"), Instant.class))
-                .set(ORDERS.CANCELLED_AT, field(name("changed", "cancelled_at"), Instant.class))
-                .set(ORDERS.CANCELLATION_REASON, field(name("changed", "cancellation_reason"), String.class))
+                .set(ORDERS.STATUS, column("changed", "status", String.class))
+                .set(ORDERS.PAYMENT_REFERENCE, column("changed", "payment_reference", String.class))
+                .set(ORDERS.PAID_AT, column("changed", "paid_at", SQLDataType.INSTANT))
+                .set(ORDERS.CANCELLED_AT, column("changed", "cancelled_at", SQLDataType.INSTANT))
+                .set(ORDERS.CANCELLATION_REASON, column("changed", "cancellation_reason", String.class))
                 .set(ORDERS.VERSION, ORDERS.VERSION.plus(1))
                 .from(changed)
-                .where(ORDERS.ID.eq(field(name("changed", "id"), UUID.class)))
-                .and(ORDERS.VERSION.eq(field(name("changed", "version"), Long.class)))
+                .where(ORDERS.ID.eq(column("changed", "id", UUID.class)))
+                .and(ORDERS.VERSION.eq(column("changed", "version", Long.class)))
                 .and(ORDERS.STATUS.eq(OrderMapper.status(OrderStatus.UNPAID)))
-                .and(field(name("changed", "timeout"), Boolean.class).isFalse()
-                        .or(ORDERS.PAYMENT_DEADLINE.le(field(name("changed", "cancelled_at"), Instant.class))))
+                .and(column("changed", "timeout", Boolean.class).isFalse()
+                        .or(ORDERS.PAYMENT_DEADLINE.le(column("changed", "cancelled_at", SQLDataType.INSTANT))))
                 .returning(ORDERS.ID)
                 .fetch(ORDERS.ID));
         for (OrdersRecord row : rows) {
@@ -170,19 +173,6 @@ public class PostgresOrderRepository implements OrderRepository {
 
     private static boolean isTimeout(Order order) {
         return order.cancellationReason().filter(CancellationReason.PAYMENT_TIMEOUT::equals).isPresent();
-    }
-
-    /** A list as one array bind: one SQL text for any number of values, so the server plans it once. */
-    private static Field<UUID[]> uuids(List<UUID> values) {
-        return val(values.toArray(UUID[]::new), SQLDataType.UUID.array());
-    }
-
-    private static Field<String[]> strings(List<String> values) {
-        return val(values.toArray(String[]::new), SQLDataType.VARCHAR.array());
-    }
-
-    private static Field<Instant[]> instants(List<Instant> values) {
-        return val(values.toArray(Instant[]::new), SQLDataType.INSTANT.array());
     }
 
     @Override
@@ -249,7 +239,7 @@ public class PostgresOrderRepository implements OrderRepository {
     /** The lines of all the given orders in one query, whatever their number: a page costs two queries, not N + 1. */
     private Map<UUID, List<OrderItemsRecord>> itemsOf(List<UUID> orderIds) {
         return db.selectFrom(ORDER_ITEMS)
-                .where(ORDER_ITEMS.ORDER_ID.eq(any(uuids(orderIds))))
+                .where(ORDER_ITEMS.ORDER_ID.eq(any(uuids(orderIds, Function.identity()))))
                 .collect(Collectors.groupingBy(OrderItemsRecord::getOrderId));
     }
 }
