@@ -1,13 +1,13 @@
 package com.acme.orders.adapter.postgres;
 
-import static com.acme.orders.adapter.postgres.jooq.Tables.ORDERS;
-import static com.acme.orders.adapter.postgres.jooq.Tables.ORDER_ITEMS;
 import static com.acme.orders.adapter.postgres.ArrayBinds.booleans;
 import static com.acme.orders.adapter.postgres.ArrayBinds.column;
 import static com.acme.orders.adapter.postgres.ArrayBinds.instants;
 import static com.acme.orders.adapter.postgres.ArrayBinds.longs;
 import static com.acme.orders.adapter.postgres.ArrayBinds.strings;
 import static com.acme.orders.adapter.postgres.ArrayBinds.uuids;
+import static com.acme.orders.adapter.postgres.jooq.Tables.ORDERS;
+import static com.acme.orders.adapter.postgres.jooq.Tables.ORDER_ITEMS;
 import static org.jooq.impl.DSL.any;
 import static org.jooq.impl.DSL.row;
 import static org.jooq.impl.DSL.table;
