@@ -35,9 +35,14 @@ final class PeriodicLoop {
         }
     }
 
+    /** Asks the loop to end after the current round, without waiting for it. */
+    void requestStop() {
+        stopping.countDown();
+    }
+
     /** Ends the loop after the current round, waiting at most {@code timeout} for it. */
     void stop(Duration timeout) {
-        stopping.countDown();
+        requestStop();
         Thread running = thread;
         if (running != null) {
             try {

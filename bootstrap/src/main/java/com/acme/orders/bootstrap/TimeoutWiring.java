@@ -52,7 +52,7 @@ class TimeoutWiring {
     @Bean
     @ConditionalOnProperty(name = "orders.timeouts.worker-enabled", matchIfMissing = true)
     TimeoutWorker timeoutWorker(ExpireDueOrders expireDueOrders, TimeoutMetrics metrics, TimeoutProperties timeouts) {
-        return new TimeoutWorker(expireDueOrders, metrics, timeouts.pollInterval());
+        return new TimeoutWorker(expireDueOrders, metrics, timeouts.pollInterval(), timeouts.concurrency());
     }
 
     @Bean

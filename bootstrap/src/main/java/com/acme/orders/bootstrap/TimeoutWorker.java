@@ -2,19 +2,30 @@ package com.acme.orders.bootstrap;
 
 import com.acme.orders.application.ExpireDueOrders;
 import java.time.Duration;
+import java.util.List;
+import java.util.stream.IntStream;
 import org.springframework.context.SmartLifecycle;
 
 /**
  * Polls the deadline index and cancels what is due: batch after batch while batches come back full (a backlog drains
  * at full speed), then a jittered pause. Every instance runs one; the claim makes them share the work safely.
  * Stops before the database pool closes (SmartLifecycle stops before beans are destroyed), after its current batch.
+ *
+ * <p>{@code concurrency} loops share the work within the instance, exactly as the loops of several instances do: each
+ * claim is its own, and batches lock their orders in id order, so two batches never deadlock. A batch spends most
+ * of its time waiting for PostgreSQL (lock, update, outbox insert, commit) and Redis; a second loop claims and
+ * prepares the next batch meanwhile instead of leaving the database idle between batches.
  */
 final class TimeoutWorker implements SmartLifecycle {
 
-    private final PeriodicLoop loop;
+    private final List<PeriodicLoop> loops;
+    private volatile boolean stopping;
 
-    TimeoutWorker(ExpireDueOrders expireDueOrders, TimeoutMetrics metrics, Duration pollInterval) {
-        this.loop = new PeriodicLoop("timeout-worker", pollInterval, () -> drain(expireDueOrders, metrics));
+    TimeoutWorker(ExpireDueOrders expireDueOrders, TimeoutMetrics metrics, Duration pollInterval, int concurrency) {
+        this.loops = IntStream.rangeClosed(1, concurrency)
+                .mapToObj(n -> new PeriodicLoop("timeout-worker-" + n, pollInterval,
+                        () -> drain(expireDueOrders, metrics)))
+                .toList();
     }
 
     private void drain(ExpireDueOrders expireDueOrders, TimeoutMetrics metrics) {
@@ -22,21 +33,24 @@ final class TimeoutWorker implements SmartLifecycle {
         do {
             batch = expireDueOrders.expireNextBatch();
             metrics.record(batch);
-        } while (batch.full() && !loop.stopRequested());
+        } while (batch.full() && !stopping);
     }
 
     @Override
     public void start() {
-        loop.start();
+        loops.forEach(PeriodicLoop::start);
     }
 
     @Override
     public void stop() {
-        loop.stop(Duration.ofSeconds(30));
+        // All asked at once, so the instance waits for the slowest batch in flight, not for the sum of them.
+        stopping = true;
+        loops.forEach(PeriodicLoop::requestStop);
+        loops.forEach(it -> it.stop(Duration.ofSeconds(30)));
     }
 
     @Override
     public boolean isRunning() {
-        return loop.isRunning();
+        return loops.stream().anyMatch(PeriodicLoop::isRunning);
     }
 }

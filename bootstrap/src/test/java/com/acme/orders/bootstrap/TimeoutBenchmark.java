@@ -43,10 +43,11 @@ class TimeoutBenchmark {
     private static final int BACKLOG = Integer.getInteger("benchmark.backlog", 100_000);
     private static final Duration SCAN_INTERVAL = Duration.parse("PT" + System.getProperty("benchmark.scan-interval", "1s"));
     /** The service's own default poll interval, not the tests' fast one. */
-    private static final String POLL_INTERVAL = System.getProperty("benchmark.poll-interval", "250ms");
+    private static final String POLL_INTERVAL = System.getProperty("benchmark.poll-interval", "100ms");
 
     private static final String COMMAND = "./mvnw -B -pl bootstrap -am verify -Dtest=TimeoutBenchmark -Dbenchmark=true "
             + "-Dsurefire.failIfNoSpecifiedTests=false -Dbenchmark.rate=" + RATE + " -Dbenchmark.seconds=" + SECONDS
+            + " -Dbenchmark.poll-interval=" + POLL_INTERVAL
             + " -Dbenchmark.backlog=" + BACKLOG + " -Dbenchmark.scan-interval="
             + System.getProperty("benchmark.scan-interval", "1s");
 

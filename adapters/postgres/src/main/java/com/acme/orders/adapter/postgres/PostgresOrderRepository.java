@@ -1,8 +1,16 @@
 package com.acme.orders.adapter.postgres;
 
+import static com.acme.orders.adapter.postgres.ArrayBinds.booleans;
+import static com.acme.orders.adapter.postgres.ArrayBinds.column;
+import static com.acme.orders.adapter.postgres.ArrayBinds.instants;
+import static com.acme.orders.adapter.postgres.ArrayBinds.longs;
+import static com.acme.orders.adapter.postgres.ArrayBinds.strings;
+import static com.acme.orders.adapter.postgres.ArrayBinds.uuids;
 import static com.acme.orders.adapter.postgres.jooq.Tables.ORDERS;
 import static com.acme.orders.adapter.postgres.jooq.Tables.ORDER_ITEMS;
+import static org.jooq.impl.DSL.any;
 import static org.jooq.impl.DSL.row;
+import static org.jooq.impl.DSL.table;
 
 import com.acme.orders.adapter.postgres.jooq.tables.records.OrderItemsRecord;
 import com.acme.orders.adapter.postgres.jooq.tables.records.OrdersRecord;
@@ -16,16 +24,21 @@ import com.acme.orders.domain.OrderId;
 import com.acme.orders.domain.OrderStatus;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.jmolecules.architecture.hexagonal.SecondaryAdapter;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Query;
 import org.jooq.Result;
+import org.jooq.Table;
+import org.jooq.impl.SQLDataType;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -84,7 +97,7 @@ public class PostgresOrderRepository implements OrderRepository {
         // and two batches sharing orders queue behind each other instead of deadlocking. A single-order change holds
         // one lock only, so it can never close a cycle with a batch either.
         Result<OrdersRecord> rows = db.selectFrom(ORDERS)
-                .where(ORDERS.ID.in(ids.stream().map(OrderId::value).toList()))
+                .where(ORDERS.ID.eq(any(uuids(List.copyOf(ids), OrderId::value))))
                 .orderBy(ORDERS.ID)
                 .forUpdate()
                 .fetch();
@@ -94,12 +107,43 @@ public class PostgresOrderRepository implements OrderRepository {
 
     @Override
     public void updateAll(Collection<Order> orders) {
+        if (orders.isEmpty()) {
+            return;
+        }
         List<Order> batch = List.copyOf(orders);
-        // One JDBC batch: one round trip for the whole batch instead of one per order, each statement still conditional.
-        int[] updated = db.batch(batch.stream().map(this::conditionalUpdate).toArray(Query[]::new)).execute();
-        for (int i = 0; i < updated.length; i++) {
-            if (updated[i] == 0) {
-                throw new ConcurrentOrderChange(batch.get(i).id());
+        List<OrdersRecord> rows = batch.stream().map(OrderMapper::toRow).toList();
+        // One statement for the whole batch, its rows as arrays: one parse, one plan and one round trip whatever the
+        // batch size, where a JDBC batch of per-order statements cost the server a parse and a plan for each order.
+        // Each row meets the same conditions as conditionalUpdate; RETURNING tells which rows met them.
+        Table<?> changed = table("unnest({0}, {1}, {2}, {3}, {4}, {5}, {6}, {7})",
+                uuids(rows, OrdersRecord::getId),
+                longs(rows, OrdersRecord::getVersion),
+                strings(rows, OrdersRecord::getStatus),
+                strings(rows, OrdersRecord::getPaymentReference),
+                instants(rows, OrdersRecord::getPaidAt),
+                instants(rows, OrdersRecord::getCancelledAt),
+                strings(rows, OrdersRecord::getCancellationReason),
+                booleans(batch, PostgresOrderRepository::isTimeout))
+                .as("changed", "id", "version", "status", "payment_reference", "paid_at", "cancelled_at",
+                        "cancellation_reason", "timeout");
+        Set<UUID> updated = new HashSet<>(db.update(ORDERS)
+                .set(ORDERS.STATUS, column("changed", "status", String.class))
+                .set(ORDERS.PAYMENT_REFERENCE, column("changed", "payment_reference", String.class))
+                .set(ORDERS.PAID_AT, column("changed", "paid_at", SQLDataType.INSTANT))
+                .set(ORDERS.CANCELLED_AT, column("changed", "cancelled_at", SQLDataType.INSTANT))
+                .set(ORDERS.CANCELLATION_REASON, column("changed", "cancellation_reason", String.class))
+                .set(ORDERS.VERSION, ORDERS.VERSION.plus(1))
+                .from(changed)
+                .where(ORDERS.ID.eq(column("changed", "id", UUID.class)))
+                .and(ORDERS.VERSION.eq(column("changed", "version", Long.class)))
+                .and(ORDERS.STATUS.eq(OrderMapper.status(OrderStatus.UNPAID)))
+                .and(column("changed", "timeout", Boolean.class).isFalse()
+                        .or(ORDERS.PAYMENT_DEADLINE.le(column("changed", "cancelled_at", SQLDataType.INSTANT))))
+                .returning(ORDERS.ID)
+                .fetch(ORDERS.ID));
+        for (OrdersRecord row : rows) {
+            if (!updated.contains(row.getId())) {
+                throw new ConcurrentOrderChange(new OrderId(row.getId()));
             }
         }
     }
@@ -114,7 +158,7 @@ public class PostgresOrderRepository implements OrderRepository {
         Condition unchanged = ORDERS.ID.eq(row.getId())
                 .and(ORDERS.VERSION.eq(row.getVersion()))
                 .and(ORDERS.STATUS.eq(OrderMapper.status(OrderStatus.UNPAID)));
-        if (order.cancellationReason().filter(CancellationReason.PAYMENT_TIMEOUT::equals).isPresent()) {
+        if (isTimeout(order)) {
             unchanged = unchanged.and(ORDERS.PAYMENT_DEADLINE.le(row.getCancelledAt()));
         }
         return db.update(ORDERS)
@@ -125,6 +169,10 @@ public class PostgresOrderRepository implements OrderRepository {
                 .set(ORDERS.CANCELLATION_REASON, row.getCancellationReason())
                 .set(ORDERS.VERSION, ORDERS.VERSION.plus(1))
                 .where(unchanged);
+    }
+
+    private static boolean isTimeout(Order order) {
+        return order.cancellationReason().filter(CancellationReason.PAYMENT_TIMEOUT::equals).isPresent();
     }
 
     @Override
@@ -191,7 +239,7 @@ public class PostgresOrderRepository implements OrderRepository {
     /** The lines of all the given orders in one query, whatever their number: a page costs two queries, not N + 1. */
     private Map<UUID, List<OrderItemsRecord>> itemsOf(List<UUID> orderIds) {
         return db.selectFrom(ORDER_ITEMS)
-                .where(ORDER_ITEMS.ORDER_ID.in(orderIds))
+                .where(ORDER_ITEMS.ORDER_ID.eq(any(uuids(orderIds, Function.identity()))))
                 .collect(Collectors.groupingBy(OrderItemsRecord::getOrderId));
     }
 }

@@ -92,6 +92,53 @@ class OrderBatchesTest {
     }
 
     @Test
+    void a_batch_holding_one_timeout_stamped_before_its_stored_deadline_is_refused_for_that_order_and_stores_nothing() {
+        var placed = placeSecondsApart(3);
+        var late = placed.get(1);
+        // The database's own check, as for a single order: the row's deadline moved later after the batch read it.
+        var refused = transactions.inTransaction(() -> {
+            var locked = orders.lockAll(placed.stream().map(Order::id).toList());
+            locked.forEach(it -> it.expire(it.paymentDeadline()));
+            db.update(com.acme.orders.adapter.postgres.jooq.Tables.ORDERS)
+                    .set(com.acme.orders.adapter.postgres.jooq.Tables.ORDERS.PAYMENT_DEADLINE,
+                            micros(late.paymentDeadline().plusSeconds(60)))
+                    .where(com.acme.orders.adapter.postgres.jooq.Tables.ORDERS.ID.eq(late.id().value()))
+                    .execute();
+            return locked;
+        });
+
+        assertThatThrownBy(() -> transactions.inTransaction(() -> {
+            orders.updateAll(refused);
+            return null;
+        })).isInstanceOf(ConcurrentOrderChange.class).hasMessageContaining(late.id().toString());
+        placed.forEach(it -> assertThat(orders.find(it.id()).orElseThrow().status()).isEqualTo(OrderStatus.UNPAID));
+    }
+
+    @Test
+    void a_batch_of_payments_and_cancellations_stores_each_order_with_its_own_columns() {
+        var placed = placeSecondsApart(2);
+        transactions.inTransaction(() -> {
+            var locked = orders.lockAll(placed.stream().map(Order::id).toList());
+            locked.getFirst().confirmPayment(paymentFor(locked.getFirst()), NOW.plusSeconds(5));
+            locked.getLast().expire(NOW.plus(PAYMENT_WINDOW).plusSeconds(10));
+            orders.updateAll(locked);
+            return null;
+        });
+
+        var stored = placed.stream().map(it -> orders.find(it.id()).orElseThrow()).toList();
+        var paid = stored.stream().filter(it -> it.status() == OrderStatus.PAID).toList();
+        var cancelled = stored.stream().filter(it -> it.status() == OrderStatus.CANCELLED).toList();
+        assertThat(paid).singleElement().satisfies(it -> {
+            assertThat(it.paymentReference()).isPresent();
+            assertThat(it.version()).isEqualTo(1);
+        });
+        assertThat(cancelled).singleElement().satisfies(it -> {
+            assertThat(it.cancelledAt()).isPresent();
+            assertThat(it.version()).isEqualTo(1);
+        });
+    }
+
+    @Test
     void unpaid_deadlines_are_paged_by_keyset_oldest_first_and_settled_orders_are_left_out() {
         var placed = placeSecondsApart(7);
         var paid = orders.find(placed.get(2).id()).orElseThrow();
