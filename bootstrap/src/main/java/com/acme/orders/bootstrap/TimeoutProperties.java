@@ -16,8 +16,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                       thousands per second, small enough that one transaction holds its row locks briefly
  * @param lease          30s: how long a claim hides its entries from other workers; far longer than a batch takes,
  *                       and the longest an order waits when the worker that claimed it died
- * @param shards         16: sorted sets the index is spread over (keep it fixed for a running system: a changed
- *                       count sends orders to other keys, and only a rebuild puts them back)
+ * @param shards         16: shards of the index, 2,048 small sorted sets each (keep it fixed for a running system:
+ *                       a changed count sends orders to other keys, and only a rebuild puts them back)
  * @param sweeperInterval 1m: how often the sweeper looks for overdue orders the index missed
  * @param sweeperMargin  1m: how long past its deadline an order is left to the worker before the sweeper takes it;
  *                       an order the index lost is cancelled at most margin + interval after its deadline

@@ -46,7 +46,8 @@ public final class Benchmark {
                 try (var service = ServiceProcess.start(Approach.SERVICE, servers, LOGS, "placement", List.of())) {
                     service.awaitReady(Duration.ofMinutes(3));
                     progress.stage("placement", options.placementClients() + " clients for "
-                            + options.placementTime().toSeconds() + " s, after a 5 s warm-up and the baseline");
+                            + options.placementTime().toSeconds() + " s, after 15 s of warm-up each for the baseline "
+                            + "and the orders");
                     var result = PlacementLoad.measure(service, options.placementClients(), options.placementTime());
                     progress.stage("placement", String.format("%,.0f orders/s, p99 %.0f ms (baseline %,.0f requests/s)",
                             result.perSecond(), result.latency().p99(), result.baselinePerSecond()));

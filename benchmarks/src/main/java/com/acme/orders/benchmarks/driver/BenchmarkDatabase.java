@@ -30,6 +30,7 @@ final class BenchmarkDatabase {
 
     static final String DUE_CUSTOMER = "benchmark-due";
     static final String BACKLOG_CUSTOMER = "benchmark-backlog";
+    static final String WARM_UP_CUSTOMER = "benchmark-warm-up";
     private static final int COPY_CHUNK = 50_000;
     private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ISO_INSTANT;
 

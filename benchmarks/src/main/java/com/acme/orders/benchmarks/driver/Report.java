@@ -57,7 +57,8 @@ final class Report {
                 + "committed per second while deadlines kept arriving: the rate when the approach keeps up, its "
                 + "capacity when it does not. Lags are from the deadline to the commit of the cancelling transaction "
                 + "(PostgreSQL's own commit timestamp) and to the arrival of the `cancelled` event at a Kafka consumer. "
-                + "*Left* counts due orders still unpaid when the run ended.\n\n");
+                + "*Left* counts due orders still unpaid when the run ended. Every service JVM first cancels 5,000 "
+                + "warm-up orders (due at 1,000/s, not counted), so that no run measures a JVM that is still compiling its code.\n\n");
         md.append(expiryTable(expiry.stream().filter(it -> it.workload().equals("expiry")).toList()));
         var mix = expiry.stream().filter(it -> it.workload().equals("mix")).toList();
         if (!mix.isEmpty()) {
