@@ -67,15 +67,17 @@ public final class Benchmark {
                     if (options.runs("expiry")) {
                         for (Approach approach : options.approaches()) {
                             for (int rate : options.ratesOf(approach)) {
-                                var result = run.run("expiry", approach, rate, backlog, backlogOrders, 0);
+                                var result = guarded(progress, "expiry", approach, rate, backlog,
+                                        () -> run.run("expiry", approach, rate, backlog, backlogOrders, 0));
                                 report(progress, result);
                                 expiry.add(result);
                             }
                         }
                     }
                     if (options.runs("mix") && backlog == options.backlogs().getFirst()) {
-                        var result = run.run("mix", Approach.SERVICE, options.mixRate(), backlog, backlogOrders,
-                                options.mixPaidShare());
+                        var result = guarded(progress, "mix", Approach.SERVICE, options.mixRate(), backlog,
+                                () -> run.run("mix", Approach.SERVICE, options.mixRate(), backlog, backlogOrders,
+                                        options.mixPaidShare()));
                         report(progress, result);
                         expiry.add(result);
                     }
@@ -92,6 +94,30 @@ public final class Benchmark {
             new Report(options.docs()).write(machine, options.commandLine(), progress.elapsed(), expiry, placement,
                     limits, limitNotes);
             progress.stage("benchmark", "report written to " + options.docs().resolve("benchmarks.md"));
+        }
+    }
+
+    private interface Run {
+        ExpiryResult run() throws Exception;
+    }
+
+    /**
+     * One run that fails (a competitor's client giving up, say) is a result too: it is reported as failed, and the
+     * benchmark goes on with the next run instead of losing every figure it has.
+     */
+    private static ExpiryResult guarded(Progress progress, String workload, Approach approach, int rate, int backlog,
+                                        Run run) {
+        try {
+            return run.run();
+        } catch (Exception e) {
+            progress.stage(workload + "-" + approach.id() + "-" + rate + "-" + backlog, "FAILED: " + e);
+            Throwable cause = e;
+            while (cause.getCause() != null) {
+                cause = cause.getCause();
+            }
+            return new ExpiryResult(workload, approach, rate, backlog, 0, 0, Double.NaN, Lags.Summary.NONE,
+                    Lags.Summary.NONE, -1, 0, Double.NaN, ("run failed: " + e.getMessage() + " (" + cause + ")")
+                    .replace('\n', ' '));
         }
     }
 

@@ -43,6 +43,11 @@ final class ServiceProcess implements AutoCloseable {
         var command = new ArrayList<String>();
         command.add(ProcessHandle.current().info().command().orElse("java"));
         command.addAll(JVM_OPTIONS);
+        // A profile of every service JVM, for finding what limits a run: -Dbenchmark.profile=true on the driver.
+        if (Boolean.getBoolean("benchmark.profile")) {
+            command.add("-XX:StartFlightRecording=filename=" + logs.toAbsolutePath().resolve(name + ".jfr")
+                    + ",settings=profile,dumponexit=true");
+        }
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
         command.add(BenchmarkedService.class.getName());
