@@ -51,9 +51,10 @@ final class LagChart {
         for (ExpiryResult it : sorted) {
             String label = String.format(Locale.ROOT, "%s, %,d/s, backlog %,d", it.approach().id(), it.rate(),
                     it.backlog());
-            String colour = it.unsettled() > 0 ? "#c0392b" : "black";
+            String colour = it.unsettled() != 0 ? "#c0392b" : "black";
             svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" text-anchor=\"end\" fill=\"%s\">%s%s</text>%n",
-                    LABEL - 8, y + 14, colour, escape(label), it.unsettled() > 0 ? " (not drained)" : ""));
+                    LABEL - 8, y + 14, colour, escape(label),
+                    it.unsettled() > 0 ? " (not drained)" : it.unsettled() < 0 ? " (run failed)" : ""));
             var commit = it.commitLag();
             if (commit.count() > 0) {
                 svg.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%d\" width=\"%.1f\" height=\"12\" "
