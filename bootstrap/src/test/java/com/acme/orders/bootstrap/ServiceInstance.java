@@ -6,8 +6,11 @@ import com.acme.orders.adapter.redis.TestRedis;
 import com.acme.orders.application.fakes.RecordedEvents;
 import com.acme.orders.application.port.EventPublication;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.locks.LockSupport;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -58,7 +61,19 @@ final class ServiceInstance implements AutoCloseable {
                             it.getBean(PostgresEventPublication.class).publish(published);
                         }, definition -> definition.setPrimary(true)))
                 .run(arguments);
-        return new ServiceInstance(context);
+        var service = new ServiceInstance(context);
+        // The start-up rebuild reads the orders earlier tests left; finishing after a test's reset, it would put their
+        // entries back into the index the test just flushed.
+        var sweeper = context.getBeanProvider(OrderSweeper.class).getIfAvailable();
+        var rebuiltBy = Instant.now().plusSeconds(60);
+        while (sweeper != null && !sweeper.hasRebuiltSinceStart()) {
+            if (Instant.now().isAfter(rebuiltBy)) {
+                service.close();
+                throw new IllegalStateException("the deadline index was not rebuilt within 60 s of start-up");
+            }
+            LockSupport.parkNanos(Duration.ofMillis(20).toNanos());
+        }
+        return service;
     }
 
     <T> T bean(Class<T> type) {
