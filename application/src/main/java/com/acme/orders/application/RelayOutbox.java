@@ -62,9 +62,12 @@ public class RelayOutbox {
         }
     }
 
-    /** What one round did. {@code full} means more events are probably waiting right now. */
+    /**
+     * What one round did. {@code moreMayWait} means the round found events, so more may be waiting right now: a batch
+     * holds one event per order, so a round can come back short although later events of its orders still wait.
+     */
     public record Round(int sent, int retried, int parked, boolean brokerUnavailable, boolean anotherRelayBusy,
-                        boolean full) {
+                        boolean moreMayWait) {
 
         static final Round BUSY = new Round(0, 0, 0, false, true, false);
         static final Round IDLE = new Round(0, 0, 0, false, false, false);
@@ -94,8 +97,7 @@ public class RelayOutbox {
                 }
             }
             int failed = delivery.failed().size();
-            return new Round(delivery.sent().size(), failed - parked, parked, false, false,
-                    batch.size() == settings.batchSize());
+            return new Round(delivery.sent().size(), failed - parked, parked, false, false, true);
         });
     }
 
@@ -113,7 +115,7 @@ public class RelayOutbox {
     }
 
     /**
-     * Relays until {@code running} turns false or the thread is interrupted: straight on while batches come full,
+     * Relays until {@code running} turns false or the thread is interrupted: straight on while rounds find events,
      * woken by the commit signal (or the poll interval) when the outbox is drained, backing off while the broker is
      * unreachable or a round fails.
      */
@@ -132,7 +134,7 @@ public class RelayOutbox {
                 Thread.sleep(settings.backoff(troubledRounds));
             } else {
                 troubledRounds = 0;
-                if (!round.full()) {
+                if (!round.moreMayWait()) {
                     signal.awaitNewEvents(settings.pollInterval());
                 }
             }

@@ -2,6 +2,7 @@ package com.acme.orders.benchmarks.driver;
 
 import com.acme.orders.application.port.PendingDeadline;
 import com.acme.orders.benchmarks.Approach;
+import com.acme.orders.benchmarks.approaches.DeadlineTracking;
 import com.acme.orders.benchmarks.approaches.DeadlineTrackings;
 import com.acme.orders.benchmarks.servers.Servers;
 import java.net.http.HttpClient;
@@ -33,6 +34,8 @@ final class ExpiryRun {
     private static final int TRACK_CHUNK = 100_000;
     private static final int WARM_UP_ORDERS = 5_000;
     private static final Duration WARM_UP_LIMIT = Duration.ofSeconds(30);
+    private static final int WARM_UP_ROUNDS = 4;
+    private static final double CONVERGED_COMPILER_SHARE = 0.10;
 
     private final BenchmarkDatabase database;
     private final RedisProbe redis;
@@ -81,7 +84,7 @@ final class ExpiryRun {
                 }
                 double bytesPerPending = backlog == 0 ? Double.NaN
                         : (redis.usedMemory() - emptyMemory) / (double) backlog;
-                warmUp(name, tracking, notes);
+                warmUp(name, tracking, service, notes);
                 try (var events = new EventWatch(servers.kafkaBootstrapServers(), "orders.events")) {
                     return measure(workload, name, approach, rate, backlog, paidShare, tracking, service, events,
                             bytesPerPending, notes);
@@ -93,25 +96,52 @@ final class ExpiryRun {
     /**
      * A fresh JVM runs its first thousands of cancellations interpreted while the JIT compiles on the same two cores:
      * without a warm-up, every run would measure the start of a process rather than the approach. So each service JVM
-     * first cancels {@value #WARM_UP_ORDERS} orders of a customer of their own, due at 1,000 per second, the same for
-     * every approach, and the measured wave starts once they are settled and their events have left the outbox.
+     * first cancels orders of a customer of their own in rounds of {@value #WARM_UP_ORDERS}, due at 1,000 per second,
+     * the same for every approach, until a round passes in which the JIT compiler threads used less than
+     * {@value #CONVERGED_COMPILER_SHARE} of the round's time ({@link JitCompilerActivity} says why one round was not
+     * enough), at most {@value #WARM_UP_ROUNDS} rounds. The measured wave starts once the last round is settled, its
+     * events have left the outbox and the compiler is quiet.
      */
-    private void warmUp(String name, com.acme.orders.benchmarks.approaches.DeadlineTracking tracking, List<String> notes)
+    private void warmUp(String name, DeadlineTracking tracking, ServiceProcess service, List<String> notes)
             throws Exception {
-        Instant first = Instant.now().plusSeconds(2);
-        progress.stage(name, "warming up: " + WARM_UP_ORDERS + " orders due at 1,000/s");
-        var warmUp = database.unpaidOrders(BenchmarkDatabase.WARM_UP_CUSTOMER, WARM_UP_ORDERS,
-                i -> first.plusMillis(i));
-        tracking.track(warmUp);
-        Instant giveUp = first.plusMillis(WARM_UP_ORDERS).plus(WARM_UP_LIMIT);
+        var jit = new JitCompilerActivity(service.pid());
+        for (int round = 1; round <= WARM_UP_ROUNDS; round++) {
+            long roundStart = System.nanoTime();
+            var compiledBefore = jit.compilerSeconds();
+            Instant first = Instant.now().plusSeconds(2);
+            progress.stage(name, "warming up, round " + round + ": " + WARM_UP_ORDERS + " orders due at 1,000/s");
+            tracking.track(database.unpaidOrders(BenchmarkDatabase.WARM_UP_CUSTOMER, WARM_UP_ORDERS,
+                    i -> first.plusMillis(i)));
+            if (!awaitWarmUpSettled(first.plusMillis(WARM_UP_ORDERS).plus(WARM_UP_LIMIT))) {
+                notes.add("warm-up round " + round + " not finished after " + WARM_UP_LIMIT.toSeconds() + " s");
+                return;
+            }
+            boolean quiet = jit.awaitQuiet(CONVERGED_COMPILER_SHARE, Duration.ofSeconds(20));
+            var compiledAfter = jit.compilerSeconds();
+            if (compiledBefore.isEmpty() || compiledAfter.isEmpty()) {
+                notes.add("warm-up: one round (JIT activity not readable here)");
+                return;
+            }
+            double compiling = compiledAfter.getAsDouble() - compiledBefore.getAsDouble();
+            double roundSeconds = (System.nanoTime() - roundStart) / 1e9;
+            if (quiet && compiling < CONVERGED_COMPILER_SHARE * roundSeconds) {
+                notes.add(String.format("warm-up: %d rounds of %,d orders, JIT %.1f s of CPU in the last", round,
+                        WARM_UP_ORDERS, compiling));
+                return;
+            }
+        }
+        notes.add("warm-up: the JIT was still compiling after " + WARM_UP_ROUNDS + " rounds");
+    }
+
+    private boolean awaitWarmUpSettled(Instant giveUp) throws Exception {
         while (Instant.now().isBefore(giveUp)) {
             Thread.sleep(500);
             if (database.count("SELECT count(*) FROM orders WHERE customer_id = '" + BenchmarkDatabase.WARM_UP_CUSTOMER
                     + "' AND status = 'UNPAID'") == 0 && database.outboxRows() == 0) {
-                return;
+                return true;
             }
         }
-        notes.add("warm-up not finished after " + WARM_UP_LIMIT.toSeconds() + " s");
+        return false;
     }
 
     private ExpiryResult measure(String workload, String name, Approach approach, int rate, int backlog,

@@ -37,7 +37,12 @@ final class PostgresProcess implements AutoCloseable {
             "checkpoint_timeout", "15min",
             "timezone", "UTC",
             "log_min_messages", "warning",
-            "log_checkpoints", "on");
+            "log_checkpoints", "on",
+            // Any statement slower than a second is logged with the plan it ran (benchmarks/target/servers/): how a
+            // relay query planned on the statistics of an empty outbox was found to take 30 s.
+            "session_preload_libraries", "auto_explain",
+            "auto_explain.log_min_duration", "1s",
+            "auto_explain.log_analyze", "off");
 
     private final EmbeddedPostgres postgres;
     private final int port;
