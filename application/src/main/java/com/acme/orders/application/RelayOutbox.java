@@ -53,7 +53,7 @@ public class RelayOutbox {
     public record Settings(int batchSize, int maxAttempts, Duration pollInterval, Duration firstRetry, Duration maxRetry) {
 
         public static final Settings DEFAULTS =
-                new Settings(500, 10, Duration.ofMillis(500), Duration.ofMillis(200), Duration.ofSeconds(30));
+                new Settings(2_000, 10, Duration.ofMillis(500), Duration.ofMillis(200), Duration.ofSeconds(30));
 
         Duration backoff(int failures) {
             long factor = 1L << Math.min(Math.max(failures - 1, 0), 20);

@@ -105,6 +105,7 @@ final class ExpiryRun {
     private void warmUp(String name, DeadlineTracking tracking, ServiceProcess service, List<String> notes)
             throws Exception {
         var jit = new JitCompilerActivity(service.pid());
+        double compiling = Double.NaN;
         for (int round = 1; round <= WARM_UP_ROUNDS; round++) {
             long roundStart = System.nanoTime();
             var compiledBefore = jit.compilerSeconds();
@@ -122,7 +123,7 @@ final class ExpiryRun {
                 notes.add("warm-up: one round (JIT activity not readable here)");
                 return;
             }
-            double compiling = compiledAfter.getAsDouble() - compiledBefore.getAsDouble();
+            compiling = compiledAfter.getAsDouble() - compiledBefore.getAsDouble();
             double roundSeconds = (System.nanoTime() - roundStart) / 1e9;
             if (quiet && compiling < CONVERGED_COMPILER_SHARE * roundSeconds) {
                 notes.add(String.format("warm-up: %d rounds of %,d orders, JIT %.1f s of CPU in the last", round,
@@ -130,7 +131,8 @@ final class ExpiryRun {
                 return;
             }
         }
-        notes.add("warm-up: the JIT was still compiling after " + WARM_UP_ROUNDS + " rounds");
+        notes.add(String.format("warm-up: %d rounds of %,d orders, JIT still %.1f s of CPU in the last", WARM_UP_ROUNDS,
+                WARM_UP_ORDERS, compiling));
     }
 
     private boolean awaitWarmUpSettled(Instant giveUp) throws Exception {
