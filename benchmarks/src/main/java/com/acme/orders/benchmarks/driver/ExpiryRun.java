@@ -164,8 +164,12 @@ final class ExpiryRun {
         var payments = paidShare > 0 ? new Payments(service, dueOrders, paidShare) : null;
         Instant giveUp = last.plus(options.giveUpAfter());
         long expectedCancellations = due - (payments == null ? 0 : payments.scheduled());
+        var cpu = new CpuShares(service.pid());
         while (true) {
             Thread.sleep(1_000);
+            if (!Instant.now().isBefore(first) && !cpu.started()) {
+                cpu.start();
+            }
             long settled = database.count("SELECT count(*) FROM orders WHERE customer_id = '"
                     + BenchmarkDatabase.DUE_CUSTOMER + "' AND status <> 'UNPAID'");
             progress.stage(name, String.format("%+5.0f s from the first deadline: %d of %d settled, %d cancelled "
@@ -175,6 +179,8 @@ final class ExpiryRun {
                     && events.cancellations() >= expectedCancellations
                     && (payments == null || payments.answered() == payments.scheduled());
             if (done || Instant.now().isAfter(giveUp)) {
+                // From the first deadline to the last event consumed (or giving up): the work of the wave.
+                notes.add(cpu.sinceStart());
                 if (!done) {
                     notes.add("gave up " + options.giveUpAfter().toSeconds() + " s after the last deadline");
                 }

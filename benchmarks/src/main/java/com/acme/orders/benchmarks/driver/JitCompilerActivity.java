@@ -1,16 +1,12 @@
 package com.acme.orders.benchmarks.driver;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.OptionalDouble;
-import java.util.stream.Stream;
 
 /**
- * How much CPU the JIT compiler threads of another JVM have used, from Linux's per-thread counters
- * ({@code /proc/<pid>/task/<tid>/stat}, threads named {@code C1 CompilerThre…}/{@code C2 CompilerThre…}).
+ * How much CPU the JIT compiler threads of another JVM have used (threads named {@code C1 CompilerThre…} and
+ * {@code C2 CompilerThre…}, read by {@link LinuxCpuTime}).
  *
  * <p>Why the benchmark looks at it: a thread-level profile of the service during a 5,000/s wave, after a warm-up of
  * 5,000 orders, showed the C1/C2 compiler threads using 0.4 to 0.8 of the two cores, more than the timeout worker and
@@ -19,13 +15,12 @@ import java.util.stream.Stream;
  */
 final class JitCompilerActivity {
 
-    /** Linux's USER_HZ on every platform the benchmark runs on; the ticks of {@code stat} are in it. */
-    private static final long TICKS_PER_SECOND = 100;
+    private static final String COMPILER_THREADS = "C\\d CompilerThre.*";
 
-    private final Path tasks;
+    private final long pid;
 
     JitCompilerActivity(long pid) {
-        this.tasks = Path.of("/proc", Long.toString(pid), "task");
+        this.pid = pid;
     }
 
     /**
@@ -43,8 +38,7 @@ final class JitCompilerActivity {
             if (now.isEmpty()) {
                 return false;
             }
-            boolean quiet = now.getAsDouble() - before.getAsDouble() < share;
-            quietSeconds = quiet ? quietSeconds + 1 : 0;
+            quietSeconds = now.getAsDouble() - before.getAsDouble() < share ? quietSeconds + 1 : 0;
             if (quietSeconds == 2) {
                 return true;
             }
@@ -55,33 +49,7 @@ final class JitCompilerActivity {
 
     /** CPU seconds (user plus system) of the compiler threads so far, or empty when they cannot be read. */
     OptionalDouble compilerSeconds() {
-        try (Stream<Path> threads = Files.list(tasks)) {
-            long ticks = 0;
-            for (Path thread : threads.toList()) {
-                ticks += ticksIfCompiler(thread);
-            }
-            return OptionalDouble.of(ticks / (double) TICKS_PER_SECOND);
-        } catch (IOException | RuntimeException e) {
-            return OptionalDouble.empty();
-        }
-    }
-
-    private static long ticksIfCompiler(Path thread) {
-        String stat;
-        try {
-            stat = Files.readString(thread.resolve("stat"));
-        } catch (IOException gone) {
-            return 0; // the thread ended between the listing and the read
-        }
-        // "<tid> (<name>) <state> ...": the name may hold spaces and parentheses, so it ends at the last ')'.
-        int nameStart = stat.indexOf('(');
-        int nameEnd = stat.lastIndexOf(')');
-        String name = stat.substring(nameStart + 1, nameEnd);
-        if (!name.matches("C\\d CompilerThre.*")) {
-            return 0;
-        }
-        // Fields after the name, counted from 3 (state): utime is field 14, stime field 15.
-        String[] fields = stat.substring(nameEnd + 2).split(" ");
-        return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+        return LinuxCpuTime.readable() ? OptionalDouble.of(LinuxCpuTime.ofThreads(pid, COMPILER_THREADS))
+                : OptionalDouble.empty();
     }
 }

@@ -57,8 +57,12 @@ final class Report {
                 + "committed per second while deadlines kept arriving: the rate when the approach keeps up, its "
                 + "capacity when it does not. Lags are from the deadline to the commit of the cancelling transaction "
                 + "(PostgreSQL's own commit timestamp) and to the arrival of the `cancelled` event at a Kafka consumer. "
-                + "*Left* counts due orders still unpaid when the run ended. Every service JVM first cancels 5,000 "
-                + "warm-up orders (due at 1,000/s, not counted), so that no run measures a JVM that is still compiling its code.\n\n");
+                + "*Left* counts due orders still unpaid when the run ended. Every service JVM first cancels warm-up "
+                + "orders (not counted) in rounds of 5,000 due at 1,000/s, until a round passes in which the JIT "
+                + "compiler used less than a tenth of its time, at most four rounds (the note says how much it still "
+                + "compiled in the last), so that no run measures a JVM that is still compiling its code. The notes also "
+                + "give the CPU each process used from the first deadline to the last event consumed, in cores (of "
+                + "those in the machine table): what a run shared the machine with, and what limited it.\n\n");
         md.append(expiryTable(expiry.stream().filter(it -> it.workload().equals("expiry")).toList()));
         var mix = expiry.stream().filter(it -> it.workload().equals("mix")).toList();
         if (!mix.isEmpty()) {

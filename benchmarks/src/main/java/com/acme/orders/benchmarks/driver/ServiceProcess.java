@@ -30,11 +30,15 @@ final class ServiceProcess implements AutoCloseable {
     private final Process process;
     private final int port;
     private final Path log;
+    /** A driver stopped by a signal (Ctrl-C, benchmarks/run's trap) takes its service JVM with it. */
+    private final Thread stopWithTheDriver;
 
     private ServiceProcess(Process process, int port, Path log) {
         this.process = process;
         this.port = port;
         this.log = log;
+        this.stopWithTheDriver = new Thread(process::destroyForcibly, "stop-service-" + process.pid());
+        Runtime.getRuntime().addShutdownHook(stopWithTheDriver);
     }
 
     static ServiceProcess start(Approach approach, Servers servers, Path logs, String name, List<String> extra)
@@ -104,6 +108,11 @@ final class ServiceProcess implements AutoCloseable {
         process.destroy();
         if (!process.waitFor(60, TimeUnit.SECONDS)) {
             process.destroyForcibly().waitFor();
+        }
+        try {
+            Runtime.getRuntime().removeShutdownHook(stopWithTheDriver);
+        } catch (IllegalStateException shuttingDown) {
+            // the hook is running or about to: nothing left for it to do
         }
     }
 
