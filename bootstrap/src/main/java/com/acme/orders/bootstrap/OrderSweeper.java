@@ -3,7 +3,6 @@ package com.acme.orders.bootstrap;
 import com.acme.orders.application.RebuildDeadlineIndex;
 import com.acme.orders.application.SweepOverdueOrders;
 import java.time.Duration;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -18,7 +17,9 @@ final class OrderSweeper implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(OrderSweeper.class);
 
     private final PeriodicLoop loop;
-    private final AtomicBoolean rebuiltAtStart = new AtomicBoolean();
+    /** At start-up, and after a round that could not check or rebuild the index. Only the loop's thread writes it. */
+    private volatile boolean rebuildInFull = true;
+    private volatile boolean rebuiltSinceStart;
 
     OrderSweeper(RebuildDeadlineIndex rebuild, SweepOverdueOrders sweep, TimeoutMetrics metrics, Duration interval) {
         this.loop = new PeriodicLoop("order-sweeper", interval, () -> {
@@ -34,13 +35,15 @@ final class OrderSweeper implements SmartLifecycle {
     /** Redis being away must not stop the sweep, which is exactly what covers for it: its failure stays here. */
     private void rebuildIfNeeded(RebuildDeadlineIndex rebuild) {
         try {
-            // Only this loop's thread gets here, so reading and then setting the flag races with nobody.
-            long tracked = rebuiltAtStart.get() ? rebuild.rebuildIfLost() : rebuild.rebuild();
-            rebuiltAtStart.set(true);
+            long tracked = rebuildInFull ? rebuild.rebuild() : rebuild.rebuildIfLost();
+            rebuildInFull = false;
+            rebuiltSinceStart = true;
             if (tracked > 0) {
                 log.info("Deadline index rebuilt from the database: {} unpaid orders tracked", tracked);
             }
         } catch (RuntimeException e) {
+            // Writes to the index may have failed meanwhile too (they are only counted): the next round rebuilds.
+            rebuildInFull = true;
             log.warn("Deadline index could not be checked or rebuilt; sweeping anyway: {}", e.toString());
         }
     }
@@ -50,7 +53,7 @@ final class OrderSweeper implements SmartLifecycle {
      * they changed, which matters to whoever wipes the data under a starting instance (the tests do).
      */
     boolean hasRebuiltSinceStart() {
-        return rebuiltAtStart.get();
+        return rebuiltSinceStart;
     }
 
     @Override

@@ -85,6 +85,18 @@ final class ServiceInstance implements AutoCloseable {
         return counter == null ? 0 : counter.count();
     }
 
+    /**
+     * The counter once it reached {@code expected}, or after {@code atMost}: the timeout worker counts a batch after
+     * its commit and its acknowledgement to Redis, so the database may show the last batch done a moment before.
+     */
+    double counterOnceAt(String name, double expected, Duration atMost) throws InterruptedException {
+        var giveUp = Instant.now().plus(atMost);
+        while (counter(name) < expected && Instant.now().isBefore(giveUp)) {
+            Thread.sleep(20);
+        }
+        return counter(name);
+    }
+
     @Override
     public void close() {
         context.close();

@@ -49,7 +49,8 @@ class TimeoutsAtScaleTest {
                 Thread.sleep(50);
             }
             assertThat(index.size()).as("every claim acknowledged").isZero();
-            assertThat(service.counter("orders.timeout.cancelled")).isEqualTo(ORDERS);
+            assertThat(service.counterOnceAt("orders.timeout.cancelled", ORDERS, Duration.ofSeconds(10)))
+                    .isEqualTo(ORDERS);
         }
     }
 }
