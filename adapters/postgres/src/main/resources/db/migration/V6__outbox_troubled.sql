@@ -1,6 +1,6 @@
 -- The relay holds an event back while an earlier event of its order is in trouble: failed at least once, or parked.
--- Such rows are next to none, so this index stays next to empty, and the relay's check against it costs nothing in
--- whatever plan the statistics of the moment produce.
+-- Such rows are next to none, so this index stays next to empty; each round reads it once (its predicate written as
+-- constants in the query, so that a plan made for any bind values may use it too) and checks rows against that list.
 --
 -- It replaces outbox_order_position, through which the relay asked whether any earlier event of the order was still
 -- in the table at all. The outbox swings from empty to tens of thousands of rows between two autovacuum runs; planned
