@@ -20,8 +20,6 @@ import java.util.concurrent.Executors;
 import java.util.stream.IntStream;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
-import org.springframework.data.redis.connection.RedisConnection;
-import org.springframework.data.redis.core.StringRedisTemplate;
 
 /**
  * Redis forgets in the middle of a run, flushed or restarted empty: the rebuild and the sweeper still cancel every due
@@ -38,17 +36,7 @@ class RedisLosesItsDataTest {
 
     @Test
     void every_due_order_is_still_cancelled_and_no_paid_one_after_redis_is_flushed_mid_run() throws Exception {
-        runLosingRedisMidRun(() -> {
-            var connections = TestRedis.connectionFactory();
-            try {
-                new StringRedisTemplate(connections).execute((RedisConnection it) -> {
-                    it.serverCommands().flushAll();
-                    return null;
-                });
-            } finally {
-                connections.destroy();
-            }
-        });
+        runLosingRedisMidRun(TestRedis::flushAll);
     }
 
     @Test

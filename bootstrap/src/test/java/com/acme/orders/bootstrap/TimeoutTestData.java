@@ -17,8 +17,6 @@ import java.util.function.IntFunction;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import javax.sql.DataSource;
-import org.springframework.data.redis.connection.RedisConnection;
-import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -39,15 +37,7 @@ final class TimeoutTestData {
     /** Empty tables and an empty Redis. */
     void reset() {
         jdbc.execute("TRUNCATE orders CASCADE");
-        var connections = TestRedis.connectionFactory();
-        try {
-            new StringRedisTemplate(connections).execute((RedisConnection it) -> {
-                it.serverCommands().flushAll();
-                return null;
-            });
-        } finally {
-            connections.destroy();
-        }
+        TestRedis.flushAll();
     }
 
     /** {@code count} unpaid orders of 25.00 EUR, the i-th due at {@code deadline.apply(i)}. */

@@ -1,5 +1,6 @@
 package com.acme.orders.benchmarks.driver;
 
+import com.acme.orders.adapter.redis.RedisDeadlineIndex;
 import com.acme.orders.application.port.PendingDeadline;
 import com.acme.orders.benchmarks.Approach;
 import com.acme.orders.benchmarks.approaches.DeadlineTracking;
@@ -30,7 +31,6 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class ExpiryRun {
 
-    private static final String REBUILT_MARKER = "{orders-deadlines}-rebuilt";
     private static final int TRACK_CHUNK = 100_000;
     private static final int WARM_UP_ORDERS = 5_000;
     private static final Duration WARM_UP_LIMIT = Duration.ofSeconds(30);
@@ -79,7 +79,7 @@ final class ExpiryRun {
                     // service itself, and the due wave waits until that is done, as steady state would have it.
                     long start = System.nanoTime();
                     progress.stage(name, "waiting for the service's start-up rebuild of the deadline index");
-                    awaitKey(REBUILT_MARKER, Duration.ofMinutes(10));
+                    awaitKey(RedisDeadlineIndex.REBUILT_MARKER, Duration.ofMinutes(10));
                     notes.add(String.format("start-up index rebuild %.1f s", (System.nanoTime() - start) / 1e9));
                 }
                 double bytesPerPending = backlog == 0 ? Double.NaN

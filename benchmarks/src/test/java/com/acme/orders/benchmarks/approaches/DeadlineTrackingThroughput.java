@@ -12,9 +12,6 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.springframework.data.redis.connection.RedisConnection;
-import org.springframework.data.redis.connection.RedisServerCommands;
-import org.springframework.data.redis.core.StringRedisTemplate;
 
 /**
  * Not a test: how fast each approach's {@link DeadlineTracking} writes what placing {@code count} orders would have
@@ -30,7 +27,7 @@ class DeadlineTrackingThroughput {
     @ParameterizedTest(name = "{0}")
     @EnumSource(Approach.class)
     void tracks(Approach approach) {
-        flushRedis();
+        TestRedis.flushAll();
         var start = Instant.now().plus(Duration.ofMinutes(30));
         List<PendingDeadline> orders = IntStream.range(0, COUNT)
                 .mapToObj(i -> new PendingDeadline(OrderId.newId(), start.plusMillis(i * 3_600_000L / COUNT)))
@@ -43,18 +40,6 @@ class DeadlineTrackingThroughput {
         double seconds = (System.nanoTime() - began) / 1e9;
         System.out.printf("DEADLINE TRACKING %s: %d orders in %.1f s (%.0f/s), client set-up and close included%n",
                 approach.id(), COUNT, seconds, COUNT / seconds);
-        flushRedis();
-    }
-
-    private static void flushRedis() {
-        var connections = TestRedis.connectionFactory();
-        try {
-            new StringRedisTemplate(connections).execute((RedisConnection it) -> {
-                it.serverCommands().flushAll(RedisServerCommands.FlushOption.ASYNC);
-                return null;
-            });
-        } finally {
-            connections.destroy();
-        }
+        TestRedis.flushAll();
     }
 }

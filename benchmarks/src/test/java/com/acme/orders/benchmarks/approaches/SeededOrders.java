@@ -14,9 +14,6 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntFunction;
 import java.util.stream.IntStream;
 import javax.sql.DataSource;
-import org.springframework.data.redis.connection.RedisConnection;
-import org.springframework.data.redis.connection.RedisServerCommands;
-import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -36,15 +33,7 @@ final class SeededOrders {
     /** Empty tables, outbox included, and an empty Redis (its configuration stays). */
     void reset() {
         jdbc.execute("TRUNCATE orders, outbox CASCADE");
-        var connections = TestRedis.connectionFactory();
-        try {
-            new StringRedisTemplate(connections).execute((RedisConnection it) -> {
-                it.serverCommands().flushAll(RedisServerCommands.FlushOption.ASYNC);
-                return null;
-            });
-        } finally {
-            connections.destroy();
-        }
+        TestRedis.flushAll();
     }
 
     List<PendingDeadline> unpaid(int count, IntFunction<Instant> deadline) {

@@ -46,7 +46,7 @@ public class RedisDeadlineIndex implements DeadlineIndex {
      * Written after a rebuild and never expiring: FLUSHALL, or a restart without persistence, removes it together with
      * the entries, which is how a lost index is told apart from one that is merely empty.
      */
-    static final String REBUILT_MARKER = "{" + KEY_PREFIX + "}-rebuilt";
+    public static final String REBUILT_MARKER = "{" + KEY_PREFIX + "}-rebuilt";
     private static final Logger log = LoggerFactory.getLogger(RedisDeadlineIndex.class);
     private static final RedisScript<List> CLAIM_DUE = script("claim-due.lua", List.class);
     private static final RedisScript<Long> TRACK = script("track.lua", Long.class);

@@ -4,9 +4,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.time.Duration;
+import org.springframework.data.redis.connection.RedisConnection;
+import org.springframework.data.redis.connection.RedisServerCommands;
 import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
 import org.springframework.data.redis.connection.lettuce.LettuceClientConfiguration;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
+import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import redis.embedded.RedisServer;
 
@@ -54,6 +57,22 @@ public final class TestRedis {
         factory.afterPropertiesSet();
         factory.start();
         return factory;
+    }
+
+    /**
+     * Empties the server (FLUSHALL; its configuration stays): a Redis that lost its data, or a clean slate. The keys are
+     * gone at once; Redis frees their memory in the background, so a large index does not hold up the test.
+     */
+    public static void flushAll() {
+        var connections = connectionFactory();
+        try {
+            new StringRedisTemplate(connections).execute((RedisConnection it) -> {
+                it.serverCommands().flushAll(RedisServerCommands.FlushOption.ASYNC);
+                return null;
+            });
+        } finally {
+            connections.destroy();
+        }
     }
 
     /** Stops the server and starts a new, empty one on the same port: a Redis restarted without its data. */
