@@ -21,11 +21,12 @@ class EveryModuleIsAnalysedTest {
 
         assertThat(imported.stream().map(JavaClass::getName)).contains(
                 "com.acme.orders.domain.Order",
-                "com.acme.orders.application.PlaceOrder",
-                "com.acme.orders.adapter.rest.OrderController",
-                "com.acme.orders.adapter.postgres.PostgresOrderRepository",
-                "com.acme.orders.adapter.redis.RedisDeadlineIndex",
-                "com.acme.orders.adapter.kafka.KafkaEventBroker",
+                "com.acme.orders.application.ordering.PlaceOrder",
+                "com.acme.orders.adapter.rest.order.OrderController",
+                "com.acme.orders.adapter.postgres.change.PostgresOrderRepository",
+                "com.acme.orders.adapter.redis.deadline.RedisDeadlineIndex",
+                "com.acme.orders.adapter.kafka.outbox.KafkaEventBroker",
+                "com.acme.orders.adapter.scheduling.deadline.ExpiryWorker",
                 "com.acme.orders.bootstrap.OrderServiceApplication");
     }
 }

@@ -5,8 +5,6 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
-import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
-
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
@@ -25,7 +23,8 @@ class LayeringTest {
     @ArchTest
     static final ArchRule the_domain_depends_on_nothing_but_the_jdk_and_ddd_annotations = classes()
             .that().resideInAPackage("com.acme.orders.domain..")
-            .should().onlyDependOnClassesThat().resideInAnyPackage("com.acme.orders.domain..", "java..", "org.jmolecules..")
+            .should().onlyDependOnClassesThat()
+            .resideInAnyPackage("com.acme.orders.domain..", "java..", "org.jmolecules..", "org.jspecify..")
             .because("the business rules must be readable, testable and portable without Spring, jOOQ, Jackson, Redis "
                     + "or Kafka: a framework type in the domain ties the rules of money and time to a library's life cycle");
 
@@ -33,7 +32,8 @@ class LayeringTest {
     static final ArchRule the_application_depends_only_on_the_domain = classes()
             .that().resideInAPackage("com.acme.orders.application..")
             .should().onlyDependOnClassesThat().resideInAnyPackage(
-                    "com.acme.orders.application..", "com.acme.orders.domain..", "java..", "org.jmolecules..")
+                    "com.acme.orders.application..", "com.acme.orders.domain..", "java..", "org.jmolecules..",
+                    "org.jspecify..")
             .because("use cases speak to the outside world only through their ports, so an adapter can be replaced "
                     + "(PostgreSQL by another store, REST by a queue) without touching a use case");
 

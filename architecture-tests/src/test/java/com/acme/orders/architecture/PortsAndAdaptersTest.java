@@ -1,5 +1,9 @@
 package com.acme.orders.architecture;
 
+import com.acme.orders.adapter.postgres.change.PostgresOrderRepository;
+
+import com.acme.orders.application.change.port.OrderRepository;
+
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
@@ -19,9 +23,10 @@ import org.jmolecules.architecture.hexagonal.SecondaryPort;
 
 /**
  * One naming convention for ports and adapters, so that a newcomer finds the file from the behaviour:
- * a use case is a {@code @PrimaryPort} class in {@code application}; what it needs is a {@code @SecondaryPort}
- * interface in {@code application.port}; the class that provides it is a {@code @SecondaryAdapter} in
- * {@code adapter.<technology>} named {@code <Technology><Port>} (PostgresOrderRepository implements OrderRepository).
+ * a use case is a {@code @PrimaryPort} class in {@code application.<feature>}; what it needs is a
+ * {@code @SecondaryPort} interface in {@code application.<feature>.port}; the class that provides it is a
+ * {@code @SecondaryAdapter} in {@code adapter.<technology>.<feature>} named {@code <Technology><Port>}
+ * (PostgresOrderRepository implements OrderRepository).
  */
 @AnalyzeClasses(packages = "com.acme.orders", importOptions = ImportOption.DoNotIncludeTests.class)
 class PortsAndAdaptersTest {
@@ -32,12 +37,13 @@ class PortsAndAdaptersTest {
     @ArchTest
     static final ArchRule secondary_ports_are_interfaces_in_the_port_package = classes()
             .that().areAnnotatedWith(SecondaryPort.class)
-            .should().beInterfaces().andShould().resideInAPackage("com.acme.orders.application.port")
+            .should().beInterfaces().andShould().resideInAPackage("com.acme.orders.application.*.port")
             .because("a use case names what it needs in one place, as an interface an adapter can implement");
 
     @ArchTest
     static final ArchRule the_port_package_holds_only_ports_and_their_vocabulary = classes()
-            .that().resideInAPackage("com.acme.orders.application.port").and().areInterfaces()
+            .that().resideInAPackage("com.acme.orders.application.*.port").and().areInterfaces()
+            .and().doNotHaveSimpleName("package-info")
             .and().areTopLevelClasses()
             .should().beAnnotatedWith(SecondaryPort.class)
             .because("an interface in the port package that is not marked as a port is a seam nobody can find");
@@ -45,8 +51,9 @@ class PortsAndAdaptersTest {
     @ArchTest
     static final ArchRule use_cases_are_primary_ports_in_the_application = classes()
             .that().areAnnotatedWith(PrimaryPort.class)
-            .should().resideInAPackage("com.acme.orders.application")
-            .because("the use cases are the application's offer to the outside world and live together");
+            .should().resideInAPackage("com.acme.orders.application.*")
+            .because("the use cases are the application's offer to the outside world, each in the package of its "
+                    + "feature, where a newcomer who knows the feature looks first");
 
     @ArchTest
     static final ArchRule secondary_adapters_live_in_an_adapter_module_and_implement_a_port = classes()

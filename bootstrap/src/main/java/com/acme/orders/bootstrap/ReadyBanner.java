@@ -5,17 +5,16 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.event.EventListener;
-import org.springframework.stereotype.Component;
 
 /** One line that tells whoever started the service where to reach it. */
-@Component
+
 class ReadyBanner {
 
     private static final Logger log = LoggerFactory.getLogger(ReadyBanner.class);
 
     @EventListener
     void announce(ApplicationReadyEvent ready) {
-        if (ready.getApplicationContext() instanceof WebServerApplicationContext web) {
+        if (ready.getApplicationContext() instanceof WebServerApplicationContext web && web.getWebServer() != null) {
             int port = web.getWebServer().getPort();
             log.info("Order service ready: http://localhost:{}/v1/orders (OpenAPI at http://localhost:{}/v3/api-docs)",
                     port, port);

@@ -1,31 +1,34 @@
 package com.acme.orders.bootstrap;
 
-import com.acme.orders.application.CancelOrder;
-import com.acme.orders.application.ConfirmPayment;
-import com.acme.orders.application.ExpireOrder;
-import com.acme.orders.application.GetOrder;
-import com.acme.orders.application.ListCustomerOrders;
-import com.acme.orders.application.OrderChanges;
-import com.acme.orders.application.PlaceOrder;
-import com.acme.orders.application.RelayOutbox;
-import com.acme.orders.application.port.DeadlineIndex;
-import com.acme.orders.application.port.EventBroker;
-import com.acme.orders.application.port.EventPublication;
-import com.acme.orders.application.port.IdempotencyKeys;
-import com.acme.orders.application.port.OrderNumberSource;
-import com.acme.orders.application.port.OrderRepository;
-import com.acme.orders.application.port.OutboxSignal;
-import com.acme.orders.application.port.PendingEvents;
-import com.acme.orders.application.port.ReceivedPayments;
-import com.acme.orders.application.port.Transactions;
+import com.acme.orders.adapter.scheduling.deadline.DeadlineProperties;
+import com.acme.orders.application.UseCases;
+import com.acme.orders.application.change.port.EventPublication;
+import com.acme.orders.application.change.port.OrderRepository;
+import com.acme.orders.application.change.port.Transactions;
+import com.acme.orders.application.deadline.ExpireDueOrders;
+import com.acme.orders.application.deadline.ExpireOrder;
+import com.acme.orders.application.deadline.RebuildDeadlineIndex;
+import com.acme.orders.application.deadline.SweepOverdueOrders;
+import com.acme.orders.application.deadline.port.DeadlineIndex;
+import com.acme.orders.application.deadline.port.UnpaidOrders;
+import com.acme.orders.application.ordering.CancelOrder;
+import com.acme.orders.application.ordering.GetOrder;
+import com.acme.orders.application.ordering.ListCustomerOrders;
+import com.acme.orders.application.ordering.PlaceOrder;
+import com.acme.orders.application.ordering.port.CustomerOrders;
+import com.acme.orders.application.ordering.port.IdempotencyKeys;
+import com.acme.orders.application.ordering.port.OrderNumberSource;
+import com.acme.orders.application.payment.ConfirmPayment;
+import com.acme.orders.application.payment.port.ReceivedPayments;
 import java.time.Clock;
 import java.time.Duration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The use cases are plain Java; this is the one place that hands them their ports. The transaction of each use case
- * is opened by the use case itself through {@link Transactions}, so no proxy or annotation decides where it begins.
+ * The use cases of ordering, payment and deadlines, assembled by {@link UseCases} from the ports the adapters
+ * provide, and offered one by one to the adapters that drive them. The transaction of each use case is opened by the
+ * use case itself through {@link Transactions}, so no proxy or annotation decides where it begins.
  */
 @Configuration(proxyBeanMethods = false)
 class UseCaseWiring {
@@ -37,48 +40,65 @@ class UseCaseWiring {
     }
 
     @Bean
-    OrderChanges orderChanges(OrderRepository orders, EventPublication events, DeadlineIndex deadlines,
-                              Transactions transactions) {
-        return new OrderChanges(orders, events, deadlines, transactions);
+    UseCases useCases(OrderRepository orders, CustomerOrders customerOrders, UnpaidOrders unpaidOrders,
+                      OrderNumberSource numbers, IdempotencyKeys idempotencyKeys, ReceivedPayments receivedPayments,
+                      EventPublication events, DeadlineIndex deadlines, Transactions transactions, Clock clock,
+                      OrderServiceProperties service, DeadlineProperties timeouts) {
+        return UseCases.assemble(
+                new UseCases.Ports(orders, customerOrders, unpaidOrders, numbers, idempotencyKeys, receivedPayments,
+                        events, deadlines, transactions, clock),
+                new UseCases.Settings(service.paymentWindow().toPaymentWindow(), timeouts.batchSize(),
+                        timeouts.lease(), timeouts.sweeperMargin()));
+    }
+
+    // ordering, driven by the REST adapter
+
+    @Bean
+    PlaceOrder placeOrder(UseCases useCases) {
+        return useCases.placeOrder();
     }
 
     @Bean
-    PlaceOrder placeOrder(OrderRepository orders, IdempotencyKeys idempotencyKeys, OrderNumberSource numbers,
-                          EventPublication events, DeadlineIndex deadlines, Transactions transactions,
-                          OrderServiceProperties properties, Clock clock) {
-        return new PlaceOrder(orders, idempotencyKeys, numbers, events, deadlines, transactions,
-                properties.paymentWindow().toPaymentWindow(), clock);
+    GetOrder getOrder(UseCases useCases) {
+        return useCases.getOrder();
     }
 
     @Bean
-    ExpireOrder expireOrder(OrderChanges changes, Clock clock) {
-        return new ExpireOrder(changes, clock);
+    ListCustomerOrders listCustomerOrders(UseCases useCases) {
+        return useCases.listCustomerOrders();
     }
 
     @Bean
-    ConfirmPayment confirmPayment(OrderChanges changes, ReceivedPayments receivedPayments, Clock clock) {
-        return new ConfirmPayment(changes, receivedPayments, clock);
+    CancelOrder cancelOrder(UseCases useCases) {
+        return useCases.cancelOrder();
+    }
+
+    // payment, driven by the REST adapter
+
+    @Bean
+    ConfirmPayment confirmPayment(UseCases useCases) {
+        return useCases.confirmPayment();
+    }
+
+    // deadline, driven by the scheduling adapter
+
+    @Bean
+    ExpireOrder expireOrder(UseCases useCases) {
+        return useCases.expireOrder();
     }
 
     @Bean
-    CancelOrder cancelOrder(OrderChanges changes, Clock clock) {
-        return new CancelOrder(changes, clock);
+    ExpireDueOrders expireDueOrders(UseCases useCases) {
+        return useCases.expireDueOrders();
     }
 
     @Bean
-    GetOrder getOrder(OrderRepository orders, ExpireOrder expireOrder, Clock clock) {
-        return new GetOrder(orders, expireOrder, clock);
+    SweepOverdueOrders sweepOverdueOrders(UseCases useCases) {
+        return useCases.sweepOverdueOrders();
     }
 
     @Bean
-    ListCustomerOrders listCustomerOrders(OrderRepository orders, ExpireOrder expireOrder, Clock clock) {
-        return new ListCustomerOrders(orders, expireOrder, clock);
-    }
-
-    @Bean
-    RelayOutbox relayOutbox(PendingEvents outbox, EventBroker broker, OutboxSignal signal, Transactions transactions,
-                            OutboxRelayProperties properties) {
-        // Wall time, not the business clock: backoff is compared with the instants the outbox rows were written at.
-        return new RelayOutbox(outbox, broker, signal, transactions, properties.toSettings(), Clock.systemUTC());
+    RebuildDeadlineIndex rebuildDeadlineIndex(UseCases useCases) {
+        return useCases.rebuildDeadlineIndex();
     }
 }

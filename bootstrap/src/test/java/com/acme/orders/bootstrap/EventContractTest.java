@@ -2,9 +2,9 @@ package com.acme.orders.bootstrap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.acme.orders.application.CancelOrder;
-import com.acme.orders.application.ConfirmPayment;
-import com.acme.orders.application.PlaceOrder;
+import com.acme.orders.application.ordering.CancelOrder;
+import com.acme.orders.application.payment.ConfirmPayment;
+import com.acme.orders.application.ordering.PlaceOrder;
 import com.acme.orders.bootstrap.OutboxTestServers.Relays;
 import com.networknt.schema.InputFormat;
 import com.networknt.schema.JsonSchema;
@@ -23,25 +23,11 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** What a consumer gets from the topic is what docs/events promises: CloudEvents headers and data of its schema. */
-@OutboxServiceTest
-class EventContractTest {
+class EventContractTest extends OutboxServiceTest {
 
     /** The published contract, in the repository beside the AsyncAPI document (tests run in bootstrap/). */
     private static final Path SCHEMAS = Path.of("..", "docs", "events", "schemas");
 
-    @Autowired
-    PlaceOrder placeOrder;
-    @Autowired
-    ConfirmPayment confirmPayment;
-    @Autowired
-    CancelOrder cancelOrder;
-    @Autowired
-    Relays relays;
-
-    @AfterEach
-    void stopTheRelays() throws InterruptedException {
-        relays.stopAll();
-    }
 
     @Test
     void every_published_event_is_a_cloud_event_keyed_by_its_order_whose_data_validates_against_the_schema_of_its_type()

@@ -2,9 +2,9 @@ package com.acme.orders.bootstrap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.acme.orders.application.CancelOrder;
-import com.acme.orders.application.ConfirmPayment;
-import com.acme.orders.application.PlaceOrder;
+import com.acme.orders.application.ordering.CancelOrder;
+import com.acme.orders.application.payment.ConfirmPayment;
+import com.acme.orders.application.ordering.PlaceOrder;
 import com.acme.orders.bootstrap.OutboxTestServers.Relays;
 import java.time.Duration;
 import java.util.stream.IntStream;
@@ -17,24 +17,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * Kafka goes out of reach while customers keep ordering (every connection to it dropped and refused, see
  * {@link KafkaLink}): the use cases do not notice, the relay backs off, and the events wait in the outbox.
  */
-@OutboxServiceTest
-class KafkaOutageTest {
+class KafkaOutageTest extends OutboxServiceTest {
 
-    @Autowired
-    PlaceOrder placeOrder;
-    @Autowired
-    ConfirmPayment confirmPayment;
-    @Autowired
-    CancelOrder cancelOrder;
-    @Autowired
-    Relays relays;
-    @Autowired
-    JdbcTemplate jdbc;
-
-    @AfterEach
-    void stopTheRelays() throws InterruptedException {
-        relays.stopAll();
-    }
 
     @Test
     void orders_placed_paid_and_cancelled_while_kafka_is_unreachable_all_reach_the_topic_in_order_once_it_is_back()

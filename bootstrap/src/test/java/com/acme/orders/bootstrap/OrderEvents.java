@@ -2,9 +2,9 @@ package com.acme.orders.bootstrap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.acme.orders.application.CancelOrder;
-import com.acme.orders.application.ConfirmPayment;
-import com.acme.orders.application.PlaceOrder;
+import com.acme.orders.application.ordering.CancelOrder;
+import com.acme.orders.application.payment.ConfirmPayment;
+import com.acme.orders.application.ordering.PlaceOrder;
 import com.acme.orders.domain.CustomerId;
 import com.acme.orders.domain.LineItem;
 import com.acme.orders.domain.Money;

@@ -3,11 +3,11 @@ package com.acme.orders.bootstrap;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.acme.orders.application.CancelOrder;
-import com.acme.orders.application.ConfirmPayment;
-import com.acme.orders.application.PlaceOrder;
-import com.acme.orders.application.RelayOutbox;
-import com.acme.orders.application.port.EventBroker;
+import com.acme.orders.application.ordering.CancelOrder;
+import com.acme.orders.application.payment.ConfirmPayment;
+import com.acme.orders.application.ordering.PlaceOrder;
+import com.acme.orders.application.outbox.RelayOutbox;
+import com.acme.orders.application.outbox.port.EventBroker;
 import com.acme.orders.bootstrap.OutboxTestServers.Relays;
 import java.time.Duration;
 import java.util.HashSet;
@@ -25,19 +25,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** The relay from the outbox in PostgreSQL to a real Kafka broker, crashed and doubled. */
-@OutboxServiceTest
-class OutboxRelayTest {
+class OutboxRelayTest extends OutboxServiceTest {
 
     @Autowired
-    PlaceOrder placeOrder;
-    @Autowired
-    ConfirmPayment confirmPayment;
-    @Autowired
-    CancelOrder cancelOrder;
-    @Autowired
     EventBroker kafka;
-    @Autowired
-    Relays relays;
 
     private OrderEvents activity;
 
@@ -45,11 +36,6 @@ class OutboxRelayTest {
     void startFromAnEmptyOutbox() {
         relays.deleteAll();
         activity = new OrderEvents(placeOrder, confirmPayment, cancelOrder);
-    }
-
-    @AfterEach
-    void stopTheRelays() throws InterruptedException {
-        relays.stopAll();
     }
 
     @Test

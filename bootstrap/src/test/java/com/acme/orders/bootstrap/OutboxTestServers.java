@@ -2,11 +2,11 @@ package com.acme.orders.bootstrap;
 
 import com.acme.orders.adapter.postgres.TestPostgres;
 import com.acme.orders.adapter.redis.TestRedis;
-import com.acme.orders.application.RelayOutbox;
-import com.acme.orders.application.port.EventBroker;
-import com.acme.orders.application.port.OutboxSignal;
-import com.acme.orders.application.port.PendingEvents;
-import com.acme.orders.application.port.Transactions;
+import com.acme.orders.application.outbox.RelayOutbox;
+import com.acme.orders.application.outbox.port.EventBroker;
+import com.acme.orders.application.outbox.port.OutboxSignal;
+import com.acme.orders.application.outbox.port.PendingEvents;
+import com.acme.orders.application.change.port.Transactions;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -2,11 +2,11 @@ package com.acme.orders.bootstrap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.acme.orders.adapter.kafka.KafkaEventBroker;
-import com.acme.orders.adapter.kafka.KafkaEventsProperties;
-import com.acme.orders.application.CancelOrder;
-import com.acme.orders.application.PlaceOrder;
-import com.acme.orders.application.RelayOutbox;
+import com.acme.orders.adapter.kafka.outbox.KafkaEventBroker;
+import com.acme.orders.adapter.kafka.outbox.KafkaEventsProperties;
+import com.acme.orders.application.ordering.CancelOrder;
+import com.acme.orders.application.ordering.PlaceOrder;
+import com.acme.orders.application.outbox.RelayOutbox;
 import com.acme.orders.bootstrap.OutboxTestServers.Relays;
 import com.acme.orders.domain.CustomerId;
 import com.acme.orders.domain.LineItem;
@@ -30,20 +30,11 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.core.ProducerFactory;
 
 /** An event Kafka will never take is parked after its attempts and holds back its own order only. */
-@OutboxServiceTest
-class ParkedEventTest {
+class ParkedEventTest extends OutboxServiceTest {
 
     /** Big enough for an ordinary order, too small for one with forty lines. */
     private static final int MAX_REQUEST_SIZE = 2_000;
 
-    @Autowired
-    PlaceOrder placeOrder;
-    @Autowired
-    CancelOrder cancelOrder;
-    @Autowired
-    Relays relays;
-    @Autowired
-    JdbcTemplate jdbc;
     @Autowired
     ProducerFactory<String, String> producers;
     @Autowired

@@ -1,12 +1,14 @@
 package com.acme.orders.bootstrap;
 
+import com.acme.orders.application.ordering.PlaceOrder;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.acme.orders.application.ConfirmPayment;
-import com.acme.orders.application.OrderChange;
-import com.acme.orders.application.RebuildDeadlineIndex;
+import com.acme.orders.application.payment.ConfirmPayment;
+import com.acme.orders.application.change.OrderChange;
+import com.acme.orders.application.deadline.RebuildDeadlineIndex;
 import com.acme.orders.application.fakes.RecordedEvents;
-import com.acme.orders.application.port.PendingDeadline;
+import com.acme.orders.application.deadline.port.PendingDeadline;
 import com.acme.orders.domain.Money;
 import com.acme.orders.domain.OrderCancelled;
 import com.acme.orders.domain.OrderId;

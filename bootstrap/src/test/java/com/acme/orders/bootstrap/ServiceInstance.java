@@ -1,10 +1,12 @@
 package com.acme.orders.bootstrap;
 
-import com.acme.orders.adapter.postgres.PostgresEventPublication;
+import com.acme.orders.adapter.scheduling.deadline.DeadlineSweeper;
+
+import com.acme.orders.adapter.postgres.outbox.PostgresEventPublication;
 import com.acme.orders.adapter.postgres.TestPostgres;
 import com.acme.orders.adapter.redis.TestRedis;
 import com.acme.orders.application.fakes.RecordedEvents;
-import com.acme.orders.application.port.EventPublication;
+import com.acme.orders.application.change.port.EventPublication;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
@@ -64,7 +66,7 @@ final class ServiceInstance implements AutoCloseable {
         var service = new ServiceInstance(context);
         // The start-up rebuild reads the orders earlier tests left; finishing after a test's reset, it would put their
         // entries back into the index the test just flushed.
-        var sweeper = context.getBeanProvider(OrderSweeper.class).getIfAvailable();
+        var sweeper = context.getBeanProvider(DeadlineSweeper.class).getIfAvailable();
         var rebuiltBy = Instant.now().plusSeconds(60);
         while (sweeper != null && !sweeper.hasRebuiltSinceStart()) {
             if (Instant.now().isAfter(rebuiltBy)) {

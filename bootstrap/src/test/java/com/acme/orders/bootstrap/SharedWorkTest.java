@@ -1,10 +1,12 @@
 package com.acme.orders.bootstrap;
 
+import com.acme.orders.application.ordering.PlaceOrder;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.acme.orders.adapter.redis.RedisDeadlineIndex;
+import com.acme.orders.adapter.redis.deadline.RedisDeadlineIndex;
 import com.acme.orders.adapter.redis.TestRedis;
-import com.acme.orders.application.RebuildDeadlineIndex;
+import com.acme.orders.application.deadline.RebuildDeadlineIndex;
 import com.acme.orders.application.fakes.RecordedEvents;
 import com.acme.orders.domain.OrderId;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;

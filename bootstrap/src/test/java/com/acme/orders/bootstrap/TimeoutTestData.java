@@ -2,7 +2,7 @@ package com.acme.orders.bootstrap;
 
 import com.acme.orders.adapter.redis.TestRedis;
 import com.acme.orders.application.fakes.RecordedEvents;
-import com.acme.orders.application.port.PendingDeadline;
+import com.acme.orders.application.deadline.port.PendingDeadline;
 import com.acme.orders.domain.OrderCancelled;
 import com.acme.orders.domain.OrderEvent;
 import com.acme.orders.domain.OrderId;

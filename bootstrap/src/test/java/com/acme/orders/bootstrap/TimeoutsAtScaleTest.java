@@ -1,11 +1,13 @@
 package com.acme.orders.bootstrap;
 
+import com.acme.orders.application.ordering.PlaceOrder;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.acme.orders.application.RebuildDeadlineIndex;
+import com.acme.orders.application.deadline.RebuildDeadlineIndex;
 import com.acme.orders.application.fakes.RecordedEvents;
-import com.acme.orders.application.port.DeadlineIndex;
-import com.acme.orders.application.port.PendingDeadline;
+import com.acme.orders.application.deadline.port.DeadlineIndex;
+import com.acme.orders.application.deadline.port.PendingDeadline;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;

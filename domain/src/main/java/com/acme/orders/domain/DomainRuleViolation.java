@@ -8,10 +8,17 @@ package com.acme.orders.domain;
 public class DomainRuleViolation extends RuntimeException {
 
     private final String subject;
+    private final String rule;
 
-    public DomainRuleViolation(String subject, String message) {
-        super(message);
+    public DomainRuleViolation(String subject, String rule) {
+        super(rule);
         this.subject = subject;
+        this.rule = rule;
+    }
+
+    /** What was wrong, in words a client can show, e.g. {@code must be a known ISO 4217 code}. */
+    public String rule() {
+        return rule;
     }
 
     /** What the rule is about, e.g. {@code currency} or {@code items[2].quantity}; lets a client point at its field. */

@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.jmolecules.ddd.annotation.AggregateRoot;
 import org.jmolecules.ddd.annotation.Identity;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An order and the one decision it exists for: was it paid before its deadline, or not.
@@ -43,15 +44,16 @@ public final class Order {
     private OrderStatus status;
     /** The status as placed or restored: what a stored change must move away from. */
     private final OrderStatus loadedStatus;
-    private PaymentReference paymentReference;
-    private Instant paidAt;
-    private Instant cancelledAt;
-    private CancellationReason cancellationReason;
+    private @Nullable PaymentReference paymentReference;
+    private @Nullable Instant paidAt;
+    private @Nullable Instant cancelledAt;
+    private @Nullable CancellationReason cancellationReason;
     private final List<OrderEvent> recordedEvents = new ArrayList<>();
 
     private Order(OrderId id, OrderNumber number, CustomerId customerId, List<LineItem> items, Money total,
-                  Instant createdAt, Instant paymentDeadline, OrderStatus status, PaymentReference paymentReference,
-                  Instant paidAt, Instant cancelledAt, CancellationReason cancellationReason, long version) {
+                  Instant createdAt, Instant paymentDeadline, OrderStatus status,
+                  @Nullable PaymentReference paymentReference, @Nullable Instant paidAt, @Nullable Instant cancelledAt,
+                  @Nullable CancellationReason cancellationReason, long version) {
         this.id = Objects.requireNonNull(id, "id");
         this.number = Objects.requireNonNull(number, "number");
         this.customerId = Objects.requireNonNull(customerId, "customer id");
@@ -97,8 +99,9 @@ public final class Order {
     /** An order as it was stored. Records nothing: nothing happened. */
     public static Order restore(OrderId id, OrderNumber number, CustomerId customerId, List<LineItem> items,
                                 Money total, Instant createdAt, Instant paymentDeadline, OrderStatus status,
-                                PaymentReference paymentReference, Instant paidAt, Instant cancelledAt,
-                                CancellationReason cancellationReason, long version) {
+                                @Nullable PaymentReference paymentReference, @Nullable Instant paidAt,
+                                @Nullable Instant cancelledAt, @Nullable CancellationReason cancellationReason,
+                                long version) {
         return new Order(id, number, customerId, items, total, createdAt, paymentDeadline, status, paymentReference,
                 paidAt, cancelledAt, cancellationReason, version);
     }
@@ -188,7 +191,8 @@ public final class Order {
     }
 
     private String cancelledBecause() {
-        return switch (cancellationReason) {
+        // Only asked of a cancelled order, which always has its reason.
+        return switch (Objects.requireNonNull(cancellationReason, "a cancelled order has a reason")) {
             case PAYMENT_TIMEOUT -> "order " + number + " was cancelled because its payment deadline " + paymentDeadline + " passed";
             case CUSTOMER_REQUEST -> "order " + number + " was cancelled by the customer";
         };

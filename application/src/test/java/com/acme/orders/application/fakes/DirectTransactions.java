@@ -1,6 +1,6 @@
 package com.acme.orders.application.fakes;
 
-import com.acme.orders.application.port.Transactions;
+import com.acme.orders.application.change.port.Transactions;
 import java.util.function.Supplier;
 
 /** Runs the work as it comes; counts how many transactions were opened so a test can see the boundaries. */

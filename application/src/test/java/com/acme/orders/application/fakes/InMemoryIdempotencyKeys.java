@@ -1,6 +1,6 @@
 package com.acme.orders.application.fakes;
 
-import com.acme.orders.application.port.IdempotencyKeys;
+import com.acme.orders.application.ordering.port.IdempotencyKeys;
 import com.acme.orders.domain.CustomerId;
 import com.acme.orders.domain.OrderId;
 import java.util.Map;

@@ -1,9 +1,11 @@
 package com.acme.orders.application.fakes;
 
-import com.acme.orders.application.port.ConcurrentOrderChange;
-import com.acme.orders.application.port.OrderNumberSource;
-import com.acme.orders.application.port.OrderRepository;
-import com.acme.orders.application.port.PendingDeadline;
+import com.acme.orders.application.change.port.ConcurrentOrderChange;
+import com.acme.orders.application.ordering.port.OrderNumberSource;
+import com.acme.orders.application.change.port.OrderRepository;
+import com.acme.orders.application.deadline.port.UnpaidOrders;
+import com.acme.orders.application.ordering.port.CustomerOrders;
+import com.acme.orders.application.deadline.port.PendingDeadline;
 import com.acme.orders.domain.CustomerId;
 import com.acme.orders.domain.Order;
 import com.acme.orders.domain.OrderId;
@@ -23,10 +25,12 @@ import java.util.concurrent.atomic.AtomicLong;
  * Orders kept in memory, stored the way the database stores them: a snapshot per order, restored on every read, so a
  * use case that forgets to call {@link #update} loses its change here too.
  */
-public class InMemoryOrders implements OrderRepository, OrderNumberSource {
+public class InMemoryOrders implements OrderRepository, CustomerOrders, UnpaidOrders, OrderNumberSource {
 
     private final Map<OrderId, Order> stored = new ConcurrentHashMap<>();
     private final AtomicLong sequence = new AtomicLong();
+    private final AtomicLong plainReads = new AtomicLong();
+    private final AtomicLong lockedReads = new AtomicLong();
 
     @Override
     public void add(Order order) {
@@ -37,12 +41,18 @@ public class InMemoryOrders implements OrderRepository, OrderNumberSource {
 
     @Override
     public Optional<Order> find(OrderId id) {
-        return Optional.ofNullable(stored.get(id)).map(it -> snapshot(it, it.version()));
+        plainReads.incrementAndGet();
+        return read(id);
     }
 
     @Override
     public Optional<Order> lock(OrderId id) {
-        return find(id);
+        lockedReads.incrementAndGet();
+        return read(id);
+    }
+
+    private Optional<Order> read(OrderId id) {
+        return Optional.ofNullable(stored.get(id)).map(it -> snapshot(it, it.version()));
     }
 
     @Override
@@ -57,7 +67,7 @@ public class InMemoryOrders implements OrderRepository, OrderNumberSource {
     @Override
     public List<Order> lockAll(Collection<OrderId> ids) {
         return ids.stream().distinct().sorted(Comparator.comparing(OrderId::toString))
-                .map(this::find).flatMap(Optional::stream).toList();
+                .peek(it -> lockedReads.incrementAndGet()).map(this::read).flatMap(Optional::stream).toList();
     }
 
     @Override
@@ -111,7 +121,16 @@ public class InMemoryOrders implements OrderRepository, OrderNumberSource {
     }
 
     public Order stored(OrderId id) {
-        return find(id).orElseThrow();
+        return read(id).orElseThrow();
+    }
+
+    /** How many times a use case read an order without a lock, and how many times with one (per order). */
+    public long plainReads() {
+        return plainReads.get();
+    }
+
+    public long lockedReads() {
+        return lockedReads.get();
     }
 
     public int size() {

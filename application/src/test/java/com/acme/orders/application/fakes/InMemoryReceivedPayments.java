@@ -1,7 +1,7 @@
 package com.acme.orders.application.fakes;
 
-import com.acme.orders.application.port.ConcurrentOrderChange;
-import com.acme.orders.application.port.ReceivedPayments;
+import com.acme.orders.application.change.port.ConcurrentOrderChange;
+import com.acme.orders.application.payment.port.ReceivedPayments;
 import com.acme.orders.domain.PaymentReference;
 import java.util.List;
 import java.util.Map;

@@ -1,7 +1,7 @@
 package com.acme.orders.application.fakes;
 
-import com.acme.orders.application.port.DeadlineIndex;
-import com.acme.orders.application.port.PendingDeadline;
+import com.acme.orders.application.deadline.port.DeadlineIndex;
+import com.acme.orders.application.deadline.port.PendingDeadline;
 import com.acme.orders.domain.OrderId;
 import java.time.Duration;
 import java.time.Instant;

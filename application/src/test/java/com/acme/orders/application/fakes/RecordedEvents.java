@@ -1,6 +1,6 @@
 package com.acme.orders.application.fakes;
 
-import com.acme.orders.application.port.EventPublication;
+import com.acme.orders.application.change.port.EventPublication;
 import com.acme.orders.domain.OrderEvent;
 import com.acme.orders.domain.OrderId;
 import java.util.List;

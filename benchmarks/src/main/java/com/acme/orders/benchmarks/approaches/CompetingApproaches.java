@@ -1,7 +1,7 @@
 package com.acme.orders.benchmarks.approaches;
 
-import com.acme.orders.application.ExpireOrder;
-import com.acme.orders.application.port.Transactions;
+import com.acme.orders.application.deadline.ExpireOrder;
+import com.acme.orders.application.change.port.Transactions;
 import com.acme.orders.benchmarks.Approach;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;

@@ -1,7 +1,9 @@
 package com.acme.orders.benchmarks.approaches;
 
-import com.acme.orders.adapter.redis.RedisDeadlineIndex;
-import com.acme.orders.application.port.PendingDeadline;
+import com.acme.orders.application.ordering.PlaceOrder;
+
+import com.acme.orders.adapter.redis.deadline.RedisDeadlineIndex;
+import com.acme.orders.application.deadline.port.PendingDeadline;
 import com.acme.orders.benchmarks.Approach;
 import com.acme.orders.benchmarks.servers.Servers;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -15,7 +17,7 @@ public final class DeadlineTrackings {
 
     /**
      * The shard count of the service's deadline index as it ships ({@code orders.timeouts.shards} in
-     * {@code application.yaml}, default of {@code TimeoutProperties}); the driver must not start the service with
+     * {@code application.yaml}, default of {@code DeadlineProperties}); the driver must not start the service with
      * another count, or the index entries land on keys its worker never polls.
      */
     public static final int SERVICE_SHARDS = 16;

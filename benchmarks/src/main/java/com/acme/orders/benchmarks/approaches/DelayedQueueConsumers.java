@@ -1,12 +1,13 @@
 package com.acme.orders.benchmarks.approaches;
 
-import com.acme.orders.application.ExpireOrder;
+import com.acme.orders.application.deadline.ExpireOrder;
 import com.acme.orders.domain.OrderId;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Redisson's {@code RDelayedQueue} as its users consume it: {@code consumers} threads each pop the next due order id
@@ -27,7 +28,7 @@ final class DelayedQueueConsumers implements SmartLifecycle {
     private final int port;
     private final ExpireOrder expireOrder;
     private final WorkerThreads consumers;
-    private volatile OrderTimeoutQueue queue;
+    private volatile @Nullable OrderTimeoutQueue queue;
 
     DelayedQueueConsumers(String host, int port, ExpireOrder expireOrder, int consumers) {
         this.host = host;
@@ -38,9 +39,13 @@ final class DelayedQueueConsumers implements SmartLifecycle {
     }
 
     private boolean expireNext() {
+        OrderTimeoutQueue started = queue;
+        if (started == null) {
+            return false;
+        }
         String element;
         try {
-            element = queue.due().poll(POP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            element = started.due().poll(POP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;

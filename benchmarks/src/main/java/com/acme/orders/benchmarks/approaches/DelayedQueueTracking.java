@@ -1,6 +1,6 @@
 package com.acme.orders.benchmarks.approaches;
 
-import com.acme.orders.application.port.PendingDeadline;
+import com.acme.orders.application.deadline.port.PendingDeadline;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;

@@ -1,6 +1,6 @@
 package com.acme.orders.benchmarks.approaches;
 
-import com.acme.orders.application.ExpireOrder;
+import com.acme.orders.application.deadline.ExpireOrder;
 import com.acme.orders.domain.OrderId;
 import java.nio.charset.StandardCharsets;
 import java.util.Properties;
@@ -12,6 +12,7 @@ import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.data.redis.listener.ChannelTopic;
 import org.springframework.data.redis.listener.RedisMessageListenerContainer;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Seeds 001 and 002: every unpaid order has a key {@code order:ttl:<id>} that expires at its deadline; a subscriber
@@ -34,8 +35,8 @@ final class ExpiredKeySubscriber implements SmartLifecycle {
     private final RedisConnectionFactory connections;
     private final ExpireOrder expireOrder;
     private final int threads;
-    private RedisMessageListenerContainer container;
-    private ThreadPoolTaskExecutor executor;
+    private @Nullable RedisMessageListenerContainer container;
+    private @Nullable ThreadPoolTaskExecutor executor;
 
     ExpiredKeySubscriber(RedisConnectionFactory connections, ExpireOrder expireOrder, int threads) {
         this.connections = connections;
@@ -101,7 +102,9 @@ final class ExpiredKeySubscriber implements SmartLifecycle {
             log.warn("keyspace: listener container did not stop cleanly", e);
         }
         // Lets the cancellations already handed over finish, before the database pool closes.
-        executor.shutdown();
+        if (executor != null) {
+            executor.shutdown();
+        }
         container = null;
     }
 

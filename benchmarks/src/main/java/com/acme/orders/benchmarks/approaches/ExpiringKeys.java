@@ -4,6 +4,7 @@ import com.acme.orders.domain.OrderId;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The seed approaches' timer: one Redis key per unpaid order that expires at its payment deadline. The scan reads
@@ -26,7 +27,7 @@ enum ExpiringKeys {
     }
 
     /** The order of a key of this kind, or null for any other key (keyspace events report every expired key). */
-    OrderId orderOf(String key) {
+    @Nullable OrderId orderOf(String key) {
         if (!key.startsWith(prefix)) {
             return null;
         }

@@ -3,8 +3,8 @@ package com.acme.orders.benchmarks.approaches;
 import static com.acme.orders.adapter.postgres.jooq.Tables.ORDERS;
 import static org.jooq.impl.DSL.currentInstant;
 
-import com.acme.orders.application.ExpireOrder;
-import com.acme.orders.application.port.Transactions;
+import com.acme.orders.application.deadline.ExpireOrder;
+import com.acme.orders.application.change.port.Transactions;
 import com.acme.orders.domain.OrderId;
 import java.util.List;
 import org.jooq.DSLContext;

@@ -2,8 +2,8 @@ package com.acme.orders.benchmarks.approaches;
 
 import static com.acme.orders.adapter.postgres.jooq.Tables.ORDERS;
 
-import com.acme.orders.application.ExpireOrder;
-import com.acme.orders.application.port.Transactions;
+import com.acme.orders.application.deadline.ExpireOrder;
+import com.acme.orders.application.change.port.Transactions;
 import com.acme.orders.domain.OrderId;
 import com.acme.orders.domain.Transition;
 import io.micrometer.core.instrument.DistributionSummary;
@@ -21,6 +21,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.redis.core.RedisCallback;
 import org.springframework.data.redis.core.StringRedisTemplate;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Seed 000's cron job, written as a careful user would: at a fixed rate, stream the id of every unpaid order from
@@ -107,7 +108,7 @@ final class UnpaidOrderScan {
         if (ids.isEmpty()) {
             return List.of();
         }
-        List<Object> exists = redis.executePipelined((RedisCallback<Object>) connection -> {
+        List<Object> exists = redis.executePipelined((RedisCallback<@Nullable Object>) connection -> {
             for (UUID id : ids) {
                 connection.keyCommands().exists(ExpiringKeys.SCAN.of(new OrderId(id)).getBytes(StandardCharsets.UTF_8));
             }

@@ -1,6 +1,6 @@
 package com.acme.orders.benchmarks.driver;
 
-import com.acme.orders.application.port.PendingDeadline;
+import com.acme.orders.application.deadline.port.PendingDeadline;
 import com.acme.orders.benchmarks.Approach;
 import com.acme.orders.benchmarks.limits.LimitResult;
 import com.acme.orders.benchmarks.servers.Servers;

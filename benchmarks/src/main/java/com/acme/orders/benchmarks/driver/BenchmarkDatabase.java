@@ -1,6 +1,6 @@
 package com.acme.orders.benchmarks.driver;
 
-import com.acme.orders.application.port.PendingDeadline;
+import com.acme.orders.application.deadline.port.PendingDeadline;
 import com.acme.orders.benchmarks.servers.Servers;
 import com.acme.orders.domain.OrderId;
 import java.io.IOException;
@@ -19,6 +19,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntFunction;
 import org.flywaydb.core.Flyway;
 import org.postgresql.PGConnection;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The driver's own access to PostgreSQL: the schema (the service's Flyway migrations), bulk seeding with COPY, and
@@ -150,6 +151,6 @@ final class BenchmarkDatabase {
     }
 
     /** @param committed null when PostgreSQL kept no commit time (track_commit_timestamp off) */
-    record Settled(UUID order, String status, Instant deadline, Instant committed) {
+    record Settled(UUID order, String status, Instant deadline, @Nullable Instant committed) {
     }
 }

@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Where the machine's CPU went during a measured wave: the service JVM (with the approach under test), each server
@@ -14,7 +15,7 @@ import java.util.stream.Collectors;
 final class CpuShares {
 
     private final Map<String, Predicate<LinuxCpuTime.Candidate>> parts = new LinkedHashMap<>();
-    private Map<String, Double> atStart;
+    private Map<String, Double> atStart = Map.of();
     private long startNanos;
 
     CpuShares(long servicePid) {
@@ -45,7 +46,7 @@ final class CpuShares {
         double seconds = (System.nanoTime() - startNanos) / 1e9;
         Map<String, Double> now = snapshot();
         return "CPU in cores: " + parts.keySet().stream()
-                .map(part -> String.format(Locale.ROOT, "%s %.2f", part, (now.get(part) - atStart.get(part)) / seconds))
+                .map(part -> String.format(Locale.ROOT, "%s %.2f", part, (now.getOrDefault(part, 0.0) - atStart.getOrDefault(part, 0.0)) / seconds))
                 .collect(Collectors.joining(", "));
     }
 

@@ -1,7 +1,7 @@
 package com.acme.orders.benchmarks.driver;
 
-import com.acme.orders.adapter.redis.RedisDeadlineIndex;
-import com.acme.orders.application.port.PendingDeadline;
+import com.acme.orders.adapter.redis.deadline.RedisDeadlineIndex;
+import com.acme.orders.application.deadline.port.PendingDeadline;
 import com.acme.orders.benchmarks.Approach;
 import com.acme.orders.benchmarks.approaches.DeadlineTracking;
 import com.acme.orders.benchmarks.approaches.DeadlineTrackings;

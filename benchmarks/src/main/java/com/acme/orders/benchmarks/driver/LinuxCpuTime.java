@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 
 /**
  * CPU time of processes and threads from Linux's {@code /proc/<pid>/stat} and {@code /proc/<pid>/task/<tid>/stat}.
@@ -69,7 +70,7 @@ final class LinuxCpuTime {
         }
     }
 
-    private static double seconds(Path stat, String nameMatching) {
+    private static double seconds(Path stat, @Nullable String nameMatching) {
         String line;
         try {
             line = Files.readString(stat);

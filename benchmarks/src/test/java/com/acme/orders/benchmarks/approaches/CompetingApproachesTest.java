@@ -2,7 +2,7 @@ package com.acme.orders.benchmarks.approaches;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.acme.orders.application.port.PendingDeadline;
+import com.acme.orders.application.deadline.port.PendingDeadline;
 import com.acme.orders.benchmarks.Approach;
 import com.acme.orders.bootstrap.OrderServiceApplication;
 import com.acme.orders.domain.OrderId;

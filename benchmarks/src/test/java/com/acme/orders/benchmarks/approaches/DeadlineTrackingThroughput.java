@@ -1,7 +1,7 @@
 package com.acme.orders.benchmarks.approaches;
 
 import com.acme.orders.adapter.redis.TestRedis;
-import com.acme.orders.application.port.PendingDeadline;
+import com.acme.orders.application.deadline.port.PendingDeadline;
 import com.acme.orders.benchmarks.Approach;
 import com.acme.orders.benchmarks.servers.Servers;
 import com.acme.orders.domain.OrderId;

@@ -19,41 +19,41 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 /** Orders for the tests of this module, and the one way they compare a stored order with the order that was stored. */
-final class TestOrders {
+public final class TestOrders {
 
-    static final CustomerId ALICE = new CustomerId("alice");
-    static final CustomerId BOB = new CustomerId("bob");
+    public static final CustomerId ALICE = new CustomerId("alice");
+    public static final CustomerId BOB = new CustomerId("bob");
     /** With nanoseconds on purpose: a Clock may hand them out, PostgreSQL keeps microseconds. */
-    static final Instant NOW = Instant.parse("2026-11-23T10:00:00.123456789Z");
-    static final LocalDate TODAY = LocalDate.of(2026, 11, 23);
-    static final Duration PAYMENT_WINDOW = Duration.ofMinutes(30);
+    public static final Instant NOW = Instant.parse("2026-11-23T10:00:00.123456789Z");
+    public static final LocalDate TODAY = LocalDate.of(2026, 11, 23);
+    public static final Duration PAYMENT_WINDOW = Duration.ofMinutes(30);
 
     private TestOrders() {
     }
 
-    static List<LineItem> twoBooks() {
+    public static List<LineItem> twoBooks() {
         return List.of(new LineItem(new Sku("BOOK-1"), new Quantity(2), Money.of("12.50", "EUR")));
     }
 
-    static Order unpaid(OrderNumber number, CustomerId customer, Instant placedAt, List<LineItem> items) {
+    public static Order unpaid(OrderNumber number, CustomerId customer, Instant placedAt, List<LineItem> items) {
         return Order.place(OrderId.newId(), number, customer, items, placedAt, PAYMENT_WINDOW);
     }
 
-    static Order unpaid(OrderNumber number, CustomerId customer, Instant placedAt) {
+    public static Order unpaid(OrderNumber number, CustomerId customer, Instant placedAt) {
         return unpaid(number, customer, placedAt, twoBooks());
     }
 
     /** The exact amount, as the payment provider reports it for this order. */
-    static Payment paymentFor(Order order) {
+    public static Payment paymentFor(Order order) {
         return new Payment(new PaymentReference("pi_" + order.number().value()), order.total());
     }
 
-    static Instant micros(Instant instant) {
+    public static Instant micros(Instant instant) {
         return instant.truncatedTo(ChronoUnit.MICROS);
     }
 
     /** Every field the database holds, instants at PostgreSQL's microsecond precision. */
-    static void assertStoredAs(Order stored, Order expected, long expectedVersion) {
+    public static void assertStoredAs(Order stored, Order expected, long expectedVersion) {
         assertThat(stored.id()).isEqualTo(expected.id());
         assertThat(stored.number()).isEqualTo(expected.number());
         assertThat(stored.customerId()).isEqualTo(expected.customerId());

@@ -1,29 +1,27 @@
 package com.acme.orders.adapter.rest;
 
-import com.acme.orders.application.CancelOrder;
-import com.acme.orders.application.ConfirmPayment;
-import com.acme.orders.application.ExpireOrder;
-import com.acme.orders.application.GetOrder;
-import com.acme.orders.application.ListCustomerOrders;
-import com.acme.orders.application.PlaceOrder;
+import com.acme.orders.application.deadline.ExpireOrder;
 import com.acme.orders.application.fakes.OrderServiceFixture;
+import com.acme.orders.application.ordering.CancelOrder;
+import com.acme.orders.application.ordering.GetOrder;
+import com.acme.orders.application.ordering.ListCustomerOrders;
+import com.acme.orders.application.ordering.PlaceOrder;
+import com.acme.orders.application.payment.ConfirmPayment;
 import java.time.Clock;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
-import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.ComponentScan;
+import org.springframework.context.annotation.Import;
 
 /**
- * The REST adapter as bootstrap runs it (component and configuration properties scan of this package, Spring Boot's
- * auto-configuration), with the
- * real use cases wired to in-memory ports instead of PostgreSQL. Tests assert on {@link OrderServiceFixture}'s
- * repository, clock and events, the way the database would be checked.
+ * The REST adapter as the service runs it ({@code @Import(RestAdapter.class)}, Spring Boot's auto-configuration), with
+ * the real use cases wired to in-memory ports instead of PostgreSQL. Tests assert on {@link OrderServiceFixture}'s
+ * repository, clock and events, the way the database would be checked. Nothing is scanned, so a class the adapter
+ * forgets to list in {@link RestAdapter} is missing here too, and its tests fail.
  */
 @SpringBootConfiguration
 @EnableAutoConfiguration
-@ComponentScan
-@ConfigurationPropertiesScan
+@Import(RestAdapter.class)
 class RestAdapterTestApplication {
 
     @Bean

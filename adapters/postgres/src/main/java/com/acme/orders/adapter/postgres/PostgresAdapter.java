@@ -1,0 +1,92 @@
+package com.acme.orders.adapter.postgres;
+
+import com.acme.orders.adapter.postgres.change.PostgresOrderRepository;
+import com.acme.orders.adapter.postgres.change.PostgresTransactions;
+import com.acme.orders.adapter.postgres.deadline.PostgresUnpaidOrders;
+import com.acme.orders.adapter.postgres.ordering.PostgresCustomerOrders;
+import com.acme.orders.adapter.postgres.ordering.PostgresIdempotencyKeys;
+import com.acme.orders.adapter.postgres.ordering.PostgresOrderNumberSource;
+import com.acme.orders.adapter.postgres.outbox.OutboxGauges;
+import com.acme.orders.adapter.postgres.outbox.PostgresEventPublication;
+import com.acme.orders.adapter.postgres.outbox.PostgresOutboxSignal;
+import com.acme.orders.adapter.postgres.outbox.PostgresPendingEvents;
+import com.acme.orders.adapter.postgres.payment.PostgresReceivedPayments;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.jooq.DSLContext;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/**
+ * Everything this adapter contributes, on Spring Boot's auto-configured data source, jOOQ and transaction manager:
+ * the complete list, by feature; nothing of the adapter is found by classpath scanning.
+ */
+@Configuration(proxyBeanMethods = false)
+public class PostgresAdapter {
+
+    // change: where orders live and the transaction of every use case
+
+    @Bean
+    PostgresOrderRepository postgresOrderRepository(DSLContext db) {
+        return new PostgresOrderRepository(db);
+    }
+
+    @Bean
+    PostgresTransactions postgresTransactions(PlatformTransactionManager transactionManager) {
+        return new PostgresTransactions(transactionManager);
+    }
+
+    // ordering
+
+    @Bean
+    PostgresCustomerOrders postgresCustomerOrders(DSLContext db) {
+        return new PostgresCustomerOrders(db);
+    }
+
+    @Bean
+    PostgresIdempotencyKeys postgresIdempotencyKeys(DSLContext db) {
+        return new PostgresIdempotencyKeys(db);
+    }
+
+    @Bean
+    PostgresOrderNumberSource postgresOrderNumberSource(DSLContext db) {
+        return new PostgresOrderNumberSource(db);
+    }
+
+    // payment
+
+    @Bean
+    PostgresReceivedPayments postgresReceivedPayments(DSLContext db) {
+        return new PostgresReceivedPayments(db);
+    }
+
+    // deadline
+
+    @Bean
+    PostgresUnpaidOrders postgresUnpaidOrders(DSLContext db) {
+        return new PostgresUnpaidOrders(db);
+    }
+
+    // outbox
+
+    @Bean
+    PostgresOutboxSignal postgresOutboxSignal() {
+        return new PostgresOutboxSignal();
+    }
+
+    @Bean
+    PostgresEventPublication postgresEventPublication(DSLContext db, PostgresOutboxSignal signal) {
+        return new PostgresEventPublication(db, signal);
+    }
+
+    @Bean
+    PostgresPendingEvents postgresPendingEvents(DSLContext db, ObjectProvider<MeterRegistry> meters) {
+        return new PostgresPendingEvents(db, meters);
+    }
+
+    @Bean
+    OutboxGauges outboxGauges(DSLContext db) {
+        return new OutboxGauges(db);
+    }
+}

@@ -1,0 +1,178 @@
+package com.acme.orders.adapter.postgres.change;
+
+import static com.acme.orders.adapter.postgres.sql.ArrayBinds.booleans;
+import static com.acme.orders.adapter.postgres.sql.ArrayBinds.column;
+import static com.acme.orders.adapter.postgres.sql.ArrayBinds.instants;
+import static com.acme.orders.adapter.postgres.sql.ArrayBinds.longs;
+import static com.acme.orders.adapter.postgres.sql.ArrayBinds.strings;
+import static com.acme.orders.adapter.postgres.sql.ArrayBinds.uuids;
+import static com.acme.orders.adapter.postgres.jooq.Tables.ORDERS;
+import static com.acme.orders.adapter.postgres.jooq.Tables.ORDER_ITEMS;
+import static org.jooq.impl.DSL.any;
+import static org.jooq.impl.DSL.row;
+import static org.jooq.impl.DSL.table;
+
+import com.acme.orders.adapter.postgres.jooq.tables.records.OrderItemsRecord;
+import com.acme.orders.adapter.postgres.jooq.tables.records.OrdersRecord;
+import com.acme.orders.application.change.port.ConcurrentOrderChange;
+import com.acme.orders.application.change.port.OrderRepository;
+import com.acme.orders.application.deadline.port.PendingDeadline;
+import com.acme.orders.domain.CancellationReason;
+import com.acme.orders.domain.CustomerId;
+import com.acme.orders.domain.Order;
+import com.acme.orders.domain.OrderId;
+import com.acme.orders.domain.OrderStatus;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.jmolecules.architecture.hexagonal.SecondaryAdapter;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.Query;
+import org.jooq.Result;
+import org.jooq.Table;
+import org.jooq.impl.SQLDataType;
+
+/**
+ * Orders in two tables, {@code orders} and {@code order_items}. The {@link DSLContext} joins the Spring transaction
+ * the use case opened, so a lock taken here is held until that use case commits.
+ */
+@SecondaryAdapter
+public class PostgresOrderRepository implements OrderRepository {
+
+    private final DSLContext db;
+
+    public PostgresOrderRepository(DSLContext db) {
+        this.db = db;
+    }
+
+    @Override
+    public void add(Order order) {
+        db.insertInto(ORDERS).set(OrderMapper.toRow(order)).execute();
+        // One multi-row statement for all lines, however many there are.
+        db.insertInto(ORDER_ITEMS, ORDER_ITEMS.fields()).valuesOfRecords(OrderMapper.toItemRows(order)).execute();
+    }
+
+    @Override
+    public Optional<Order> find(OrderId id) {
+        return db.selectFrom(ORDERS)
+                .where(ORDERS.ID.eq(id.value()))
+                .fetchOptional()
+                .map(this::withItems);
+    }
+
+    @Override
+    public Optional<Order> lock(OrderId id) {
+        // Waits for any other writer of this row and then reads the state it committed (READ COMMITTED re-reads
+        // a row it had to wait for), so a payment, a cancel and a timeout decide one after the other.
+        return db.selectFrom(ORDERS)
+                .where(ORDERS.ID.eq(id.value()))
+                .forUpdate()
+                .fetchOptional()
+                .map(this::withItems);
+    }
+
+    @Override
+    public void update(Order order) {
+        if (conditionalUpdate(order).execute() == 0) {
+            throw new ConcurrentOrderChange(order.id());
+        }
+    }
+
+    @Override
+    public List<Order> lockAll(Collection<OrderId> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        // PostgreSQL locks the rows as the sorted result passes through, so every batch takes its locks in id order
+        // and two batches sharing orders queue behind each other instead of deadlocking. A single-order change holds
+        // one lock only, so it can never close a cycle with a batch either.
+        Result<OrdersRecord> rows = db.selectFrom(ORDERS)
+                .where(ORDERS.ID.eq(any(uuids(List.copyOf(ids), OrderId::value))))
+                .orderBy(ORDERS.ID)
+                .forUpdate()
+                .fetch();
+        return OrderRows.withItems(db, rows);
+    }
+
+    @Override
+    public void updateAll(Collection<Order> orders) {
+        if (orders.isEmpty()) {
+            return;
+        }
+        List<Order> batch = List.copyOf(orders);
+        List<OrdersRecord> rows = batch.stream().map(OrderMapper::toRow).toList();
+        // One statement for the whole batch, its rows as arrays: one parse, one plan and one round trip whatever the
+        // batch size, where a JDBC batch of per-order statements cost the server a parse and a plan for each order.
+        // Each row meets the same conditions as conditionalUpdate; RETURNING tells which rows met them.
+        Table<?> changed = table("unnest({0}, {1}, {2}, {3}, {4}, {5}, {6}, {7})",
+                uuids(rows, OrdersRecord::getId),
+                longs(rows, OrdersRecord::getVersion),
+                strings(rows, OrdersRecord::getStatus),
+                strings(rows, OrdersRecord::getPaymentReference),
+                instants(rows, OrdersRecord::getPaidAt),
+                instants(rows, OrdersRecord::getCancelledAt),
+                strings(rows, OrdersRecord::getCancellationReason),
+                booleans(batch, PostgresOrderRepository::isTimeout))
+                .as("changed", "id", "version", "status", "payment_reference", "paid_at", "cancelled_at",
+                        "cancellation_reason", "timeout");
+        Set<UUID> updated = new HashSet<>(db.update(ORDERS)
+                .set(ORDERS.STATUS, column("changed", "status", String.class))
+                .set(ORDERS.PAYMENT_REFERENCE, column("changed", "payment_reference", String.class))
+                .set(ORDERS.PAID_AT, column("changed", "paid_at", SQLDataType.INSTANT))
+                .set(ORDERS.CANCELLED_AT, column("changed", "cancelled_at", SQLDataType.INSTANT))
+                .set(ORDERS.CANCELLATION_REASON, column("changed", "cancellation_reason", String.class))
+                .set(ORDERS.VERSION, ORDERS.VERSION.plus(1))
+                .from(changed)
+                .where(ORDERS.ID.eq(column("changed", "id", UUID.class)))
+                .and(ORDERS.VERSION.eq(column("changed", "version", Long.class)))
+                .and(ORDERS.STATUS.eq(OrderMapper.status(OrderStatus.UNPAID)))
+                .and(column("changed", "timeout", Boolean.class).isFalse()
+                        .or(ORDERS.PAYMENT_DEADLINE.le(column("changed", "cancelled_at", SQLDataType.INSTANT))))
+                .returning(ORDERS.ID)
+                .fetch(ORDERS.ID));
+        for (OrdersRecord row : rows) {
+            if (!updated.contains(row.getId())) {
+                throw new ConcurrentOrderChange(new OrderId(row.getId()));
+            }
+        }
+    }
+
+    /**
+     * Only an order still UNPAID at the version we read may move; a second writer, or one that read a stale row,
+     * updates nothing, whether or not it took the lock first. A timeout applies only once the stored deadline has
+     * passed, so not even a bug in the caller's clock handling can cancel an order that may still be paid.
+     */
+    private Query conditionalUpdate(Order order) {
+        OrdersRecord row = OrderMapper.toRow(order);
+        Condition unchanged = ORDERS.ID.eq(row.getId())
+                .and(ORDERS.VERSION.eq(row.getVersion()))
+                .and(ORDERS.STATUS.eq(OrderMapper.status(OrderStatus.UNPAID)));
+        if (isTimeout(order)) {
+            unchanged = unchanged.and(ORDERS.PAYMENT_DEADLINE.le(row.getCancelledAt()));
+        }
+        return db.update(ORDERS)
+                .set(ORDERS.STATUS, row.getStatus())
+                .set(ORDERS.PAYMENT_REFERENCE, row.getPaymentReference())
+                .set(ORDERS.PAID_AT, row.getPaidAt())
+                .set(ORDERS.CANCELLED_AT, row.getCancelledAt())
+                .set(ORDERS.CANCELLATION_REASON, row.getCancellationReason())
+                .set(ORDERS.VERSION, ORDERS.VERSION.plus(1))
+                .where(unchanged);
+    }
+
+    private static boolean isTimeout(Order order) {
+        return order.cancellationReason().filter(CancellationReason.PAYMENT_TIMEOUT::equals).isPresent();
+    }
+
+    private Order withItems(OrdersRecord row) {
+        return OrderRows.withItems(db, List.of(row)).getFirst();
+    }
+}

@@ -1,0 +1,47 @@
+package com.acme.orders.adapter.postgres.deadline;
+
+import static com.acme.orders.adapter.postgres.jooq.Tables.ORDERS;
+import static org.jooq.impl.DSL.row;
+
+import com.acme.orders.adapter.postgres.change.OrderMapper;
+import com.acme.orders.application.deadline.port.PendingDeadline;
+import com.acme.orders.application.deadline.port.UnpaidOrders;
+import com.acme.orders.domain.OrderId;
+import com.acme.orders.domain.OrderStatus;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.jmolecules.architecture.hexagonal.SecondaryAdapter;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+
+/** Unpaid orders by deadline, for the sweeper and the rebuild of the deadline index. */
+@SecondaryAdapter
+public class PostgresUnpaidOrders implements UnpaidOrders {
+
+    private final DSLContext db;
+
+    public PostgresUnpaidOrders(DSLContext db) {
+        this.db = db;
+    }
+
+    @Override
+    public List<PendingDeadline> unpaidByDeadline(Optional<Instant> dueBy, Optional<PendingDeadline> after, int limit) {
+        // Served by the partial index orders_unpaid_by_deadline: it holds only unpaid orders, so the cost follows the
+        // number of pending orders, never the size of the order history.
+        Condition page = ORDERS.STATUS.eq(OrderMapper.status(OrderStatus.UNPAID));
+        if (dueBy.isPresent()) {
+            page = page.and(ORDERS.PAYMENT_DEADLINE.le(OrderMapper.timestamp(dueBy.get())));
+        }
+        if (after.isPresent()) {
+            page = page.and(row(ORDERS.PAYMENT_DEADLINE, ORDERS.ID)
+                    .gt(OrderMapper.timestamp(after.get().deadline()), after.get().order().value()));
+        }
+        return db.select(ORDERS.ID, ORDERS.PAYMENT_DEADLINE)
+                .from(ORDERS)
+                .where(page)
+                .orderBy(ORDERS.PAYMENT_DEADLINE, ORDERS.ID)
+                .limit(limit)
+                .fetch(it -> new PendingDeadline(new OrderId(it.value1()), it.value2()));
+    }
+}

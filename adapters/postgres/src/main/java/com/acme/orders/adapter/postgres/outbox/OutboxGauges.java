@@ -1,0 +1,67 @@
+package com.acme.orders.adapter.postgres.outbox;
+
+import static com.acme.orders.adapter.postgres.jooq.Tables.OUTBOX;
+import static org.jooq.impl.DSL.count;
+import static org.jooq.impl.DSL.min;
+import static org.jooq.impl.DSL.when;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
+import java.time.Duration;
+import java.time.Instant;
+import org.jooq.DSLContext;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What an operator watches on the outbox: how many events wait, how old the oldest is (the real publication delay
+ * when Kafka or the relay is down), and how many are parked. One query serves all three and is reused for a second,
+ * so a scrape of many gauges costs one round trip.
+ */
+public class OutboxGauges implements MeterBinder {
+
+    private static final Duration FRESH = Duration.ofSeconds(1);
+
+    private final DSLContext db;
+    private volatile Snapshot last = new Snapshot(Instant.EPOCH, 0, 0, null);
+
+    public OutboxGauges(DSLContext db) {
+        this.db = db;
+    }
+
+    private record Snapshot(Instant takenAt, long waiting, long parked, @Nullable Instant oldestWaiting) {
+    }
+
+    @Override
+    public void bindTo(MeterRegistry registry) {
+        Gauge.builder("orders.outbox.backlog", this, it -> it.snapshot().waiting())
+                .description("Events in the outbox waiting to be published (parked ones excluded)")
+                .register(registry);
+        Gauge.builder("orders.outbox.parked.rows", this, it -> it.snapshot().parked())
+                .description("Events parked after too many failed sends, waiting for an operator")
+                .register(registry);
+        Gauge.builder("orders.outbox.oldest.age", this, OutboxGauges::oldestAgeSeconds)
+                .description("Age of the oldest event waiting to be published")
+                .baseUnit("seconds")
+                .register(registry);
+    }
+
+    private double oldestAgeSeconds() {
+        Instant oldest = snapshot().oldestWaiting();
+        return oldest == null ? 0 : Duration.between(oldest, Instant.now()).toMillis() / 1000.0;
+    }
+
+    private Snapshot snapshot() {
+        Snapshot snapshot = last;
+        if (snapshot.takenAt().plus(FRESH).isBefore(Instant.now())) {
+            var row = db.select(count().filterWhere(OUTBOX.PARKED_AT.isNull()),
+                            count().filterWhere(OUTBOX.PARKED_AT.isNotNull()),
+                            min(when(OUTBOX.PARKED_AT.isNull(), OUTBOX.CREATED_AT)))
+                    .from(OUTBOX)
+                    .fetchSingle();
+            snapshot = new Snapshot(Instant.now(), row.value1(), row.value2(), row.value3());
+            last = snapshot;
+        }
+        return snapshot;
+    }
+}

@@ -1,0 +1,51 @@
+package com.acme.orders.adapter.postgres.sql;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Function;
+import org.jooq.DataType;
+import org.jooq.Field;
+import org.jooq.impl.DSL;
+import org.jooq.impl.SQLDataType;
+
+/**
+ * A column of many rows as one array bind value. A statement written over arrays ({@code = ANY(?)},
+ * {@code unnest(?, ?, ...)}) has one SQL text however many rows it carries, so PostgreSQL parses and plans it once and
+ * the driver sends it in one round trip; an IN list or a batch of per-row statements costs a parse and a plan per
+ * size or per row.
+ */
+public final class ArrayBinds {
+
+    private ArrayBinds() {
+    }
+
+    public static <R> Field<UUID[]> uuids(List<R> rows, Function<R, UUID> column) {
+        return DSL.val(rows.stream().map(column).toArray(UUID[]::new), SQLDataType.UUID.array());
+    }
+
+    public static <R> Field<String[]> strings(List<R> rows, Function<R, String> column) {
+        return DSL.val(rows.stream().map(column).toArray(String[]::new), SQLDataType.VARCHAR.array());
+    }
+
+    public static <R> Field<Instant[]> instants(List<R> rows, Function<R, Instant> column) {
+        return DSL.val(rows.stream().map(column).toArray(Instant[]::new), SQLDataType.INSTANT.array());
+    }
+
+    public static <R> Field<Long[]> longs(List<R> rows, Function<R, Long> column) {
+        return DSL.val(rows.stream().map(column).toArray(Long[]::new), SQLDataType.BIGINT.array());
+    }
+
+    public static <R> Field<Boolean[]> booleans(List<R> rows, Function<R, Boolean> column) {
+        return DSL.val(rows.stream().map(column).toArray(Boolean[]::new), SQLDataType.BOOLEAN.array());
+    }
+
+    /** A column of the derived table {@code alias}, e.g. the {@code unnest} of these arrays. */
+    public static <T> Field<T> column(String alias, String name, Class<T> type) {
+        return DSL.field(DSL.name(alias, name), type);
+    }
+
+    public static <T> Field<T> column(String alias, String name, DataType<T> type) {
+        return DSL.field(DSL.name(alias, name), type);
+    }
+}

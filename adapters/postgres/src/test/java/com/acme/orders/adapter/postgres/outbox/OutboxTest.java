@@ -1,0 +1,160 @@
+package com.acme.orders.adapter.postgres.outbox;
+
+import com.acme.orders.adapter.postgres.PostgresAdapterTest;
+
+import com.acme.orders.adapter.postgres.PostgresAdapterTestContext;
+import com.acme.orders.adapter.postgres.TestOrders;
+
+import com.acme.orders.adapter.postgres.change.PostgresOrderRepository;
+import com.acme.orders.adapter.postgres.change.PostgresTransactions;
+import com.acme.orders.adapter.postgres.ordering.PostgresIdempotencyKeys;
+import com.acme.orders.adapter.postgres.ordering.PostgresOrderNumberSource;
+
+import static com.acme.orders.adapter.postgres.TestOrders.ALICE;
+import static com.acme.orders.adapter.postgres.TestOrders.NOW;
+import static com.acme.orders.adapter.postgres.TestOrders.twoBooks;
+import static com.acme.orders.adapter.postgres.jooq.Tables.OUTBOX;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.acme.orders.application.ordering.CancelOrder;
+import com.acme.orders.application.change.OrderChanges;
+import com.acme.orders.application.ordering.PlaceOrder;
+import com.acme.orders.application.fakes.MovableClock;
+import com.acme.orders.application.fakes.RecordedDeadlines;
+import com.acme.orders.application.outbox.port.PendingEvent;
+import com.acme.orders.domain.Order;
+import com.acme.orders.domain.PaymentWindow;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.jooq.DSLContext;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The outbox on a real PostgreSQL: written with the change, read by the relay one head per order. */
+class OutboxTest extends PostgresAdapterTest {
+
+
+    private final MovableClock clock = new MovableClock(NOW);
+    private PlaceOrder placeOrder;
+    private CancelOrder cancelOrder;
+
+    @BeforeEach
+    void wireTheUseCases() {
+        PostgresAdapterTestContext.deleteAllOrders(db);
+        var deadlines = new RecordedDeadlines();
+        var useCases = useCases(publication, deadlines, clock);
+        placeOrder = useCases.placeOrder();
+        cancelOrder = useCases.cancelOrder();
+    }
+
+    @Test
+    void a_cancelled_order_leaves_both_its_events_in_the_outbox_with_what_notification_and_inventory_need() {
+        Order order = place();
+        clock.advance(Duration.ofMinutes(1));
+        cancelOrder.cancel(order.id(), ALICE);
+
+        var rows = db.selectFrom(OUTBOX).orderBy(OUTBOX.ID).fetch();
+        assertThat(rows).extracting(it -> it.getEventType())
+                .containsExactly("com.acme.orders.order.placed.v1", "com.acme.orders.order.cancelled.v1");
+        assertThat(rows).allSatisfy(it -> assertThat(it.getOrderId()).isEqualTo(order.id().value()));
+        var cancelled = JsonMapper.builder().build().readTree(rows.get(1).getData());
+        assertThat(cancelled.get("orderNumber").asString()).isEqualTo(order.number().value());
+        assertThat(cancelled.get("customerId").asString()).isEqualTo("alice");
+        assertThat(cancelled.get("amount").asString()).isEqualTo("25.00");
+        assertThat(cancelled.get("currency").asString()).isEqualTo("EUR");
+        assertThat(cancelled.get("reason").asString()).isEqualTo("CUSTOMER_REQUEST");
+        assertThat(cancelled.get("items").get(0).get("sku").asString()).isEqualTo("BOOK-1");
+        assertThat(cancelled.get("items").get(0).get("quantity").asInt()).isEqualTo(2);
+    }
+
+    @Test
+    void events_of_a_change_that_rolls_back_never_reach_the_outbox() {
+        Order order = Order.place(com.acme.orders.domain.OrderId.newId(), numbers.next(TestOrders.TODAY), ALICE,
+                twoBooks(), NOW, Duration.ofMinutes(30));
+
+        assertThatThrownBy(() -> transactions.inTransaction(() -> {
+            orders.add(order);
+            publication.publish(order.recordedEvents());
+            throw new IllegalStateException("the change fails after its events were written");
+        })).isInstanceOf(IllegalStateException.class);
+
+        assertThat(db.fetchCount(OUTBOX)).isZero();
+    }
+
+    @Test
+    void a_batch_holds_only_the_earliest_waiting_event_of_each_order_and_skips_an_order_behind_a_parked_event() {
+        Order first = place();
+        Order second = place();
+        cancelOrder.cancel(first.id(), ALICE);
+        cancelOrder.cancel(second.id(), ALICE);
+
+        List<PendingEvent> batch = transactions.inTransaction(() -> outbox.nextBatch(10, Instant.now()));
+        assertThat(batch).extracting(PendingEvent::key).containsExactly(first.id().toString(), second.id().toString());
+        assertThat(batch).extracting(PendingEvent::type).containsOnly("com.acme.orders.order.placed.v1");
+
+        transactions.inTransaction(() -> {
+            outbox.failed(batch.get(0), "record too large", Instant.now(), true);
+            outbox.published(List.of(batch.get(1)));
+            return null;
+        });
+
+        List<PendingEvent> next = transactions.inTransaction(() -> outbox.nextBatch(10, Instant.now()));
+        assertThat(next).singleElement().satisfies(it -> {
+            assertThat(it.key()).isEqualTo(second.id().toString());
+            assertThat(it.type()).isEqualTo("com.acme.orders.order.cancelled.v1");
+        });
+        assertThat(db.fetchCount(OUTBOX, OUTBOX.PARKED_AT.isNotNull())).isEqualTo(1);
+    }
+
+    @Test
+    void a_round_reads_about_one_batch_of_rows_even_when_the_statistics_still_say_the_outbox_is_empty() {
+        // As between two autovacuum runs under a burst: analysed while empty, holding thousands of events now.
+        db.execute("ANALYZE outbox");
+        db.execute("""
+                INSERT INTO outbox (event_id, order_id, event_type, occurred_at, data, created_at, available_at)
+                SELECT gen_random_uuid(), gen_random_uuid(), 'com.acme.orders.order.cancelled.v1', now(), '{}',
+                       now(), now()
+                FROM generate_series(1, 5000)""");
+
+        long rowsRead = transactions.inTransaction(() -> {
+            // As once the driver has prepared the statement and PostgreSQL switched to a plan for any bind values.
+            db.execute("SET LOCAL plan_cache_mode = force_generic_plan");
+            assertThat(outbox.nextBatch(100, Instant.now())).hasSize(100);
+            // This transaction's own reads of the table, by any scan.
+            return db.fetchSingle("""
+                    SELECT coalesce(idx_tup_fetch, 0) + coalesce(seq_tup_read, 0)
+                    FROM pg_stat_xact_user_tables WHERE relname = 'outbox'""").into(Long.class);
+        });
+
+        // A plan that looks at every earlier row for each candidate reads millions here.
+        assertThat(rowsRead).isLessThan(1_000);
+    }
+
+    @Test
+    void only_one_relay_holds_the_claim_at_a_time() throws Exception {
+        var claimedInside = new boolean[2];
+        transactions.inTransaction(() -> {
+            claimedInside[0] = outbox.claimRelay();
+            // A second relay, on another connection of the pool, while the first one holds the claim.
+            var other = Thread.ofPlatform().start(() -> claimedInside[1] = transactions.inTransaction(outbox::claimRelay));
+            try {
+                other.join();
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+            return null;
+        });
+        assertThat(claimedInside).containsExactly(true, false);
+        assertThat(transactions.inTransaction(outbox::claimRelay)).as("released with the transaction").isTrue();
+    }
+
+    private Order place() {
+        return placeOrder.place(new PlaceOrder.Command(ALICE, twoBooks(), Optional.empty()));
+    }
+}

@@ -1,0 +1,38 @@
+package com.acme.orders.adapter.rest.payment;
+
+import com.acme.orders.domain.DomainRuleViolation;
+import com.acme.orders.domain.Money;
+import com.acme.orders.domain.Order;
+import com.acme.orders.domain.Payment;
+import com.acme.orders.domain.PaymentReference;
+import java.util.Currency;
+import java.util.function.Supplier;
+import org.springframework.stereotype.Component;
+
+/**
+ * Every translation between the JSON of the payment notifications and the types of the application, in both
+ * directions. As for orders, value objects are built here, so the domain's rules run before the use case does, and a
+ * rule the domain breaks is reported against the JSON field the provider sent ({@code amount}).
+ */
+@Component
+public class PaymentJsonMapper {
+
+    Payment toPayment(PaymentNotificationRequest request) {
+        Currency currency = at("currency", () -> Money.currency(request.currency()));
+        return new Payment(
+                at("paymentReference", () -> new PaymentReference(request.paymentReference())),
+                at("amount", () -> Money.of(request.amount(), currency)));
+    }
+
+    PaymentNotificationResponse toJson(Order order, PaymentNotificationResponse.Result result) {
+        return new PaymentNotificationResponse(order.id().value(), order.status(), result);
+    }
+
+    private static <T> T at(String field, Supplier<T> valueObject) {
+        try {
+            return valueObject.get();
+        } catch (DomainRuleViolation e) {
+            throw new DomainRuleViolation(field, e.rule());
+        }
+    }
+}

@@ -1,0 +1,95 @@
+package com.acme.orders.adapter.rest.security;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Objects;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtClaimNames;
+import org.springframework.security.oauth2.jwt.JwtClaimValidator;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
+import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.web.SecurityFilterChain;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Who may call what. Customers send a bearer JWT whose {@code sub} is their customer id ({@link CurrentCustomerResolver}
+ * reads it); payment providers are let through here because {@link PaymentSignatureCheck} authenticates them by the
+ * signature of their body; the OpenAPI document and the health check are public. Everything else needs a token.
+ */
+@Configuration(proxyBeanMethods = false)
+// A context without a web server (a worker, a test of the relay) has no HTTP to secure.
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+@EnableConfigurationProperties(CustomerTokenProperties.class)
+public class CustomerAuthenticationConfiguration {
+
+    @Bean
+    SecurityFilterChain api(HttpSecurity http, JsonMapper json) throws Exception {
+        var problems = new BearerTokenProblems(json);
+        http.authorizeHttpRequests(requests -> requests
+                        .requestMatchers(PaymentSignatureCheck.PATH, PaymentSignatureCheck.PATH + "/**").permitAll()
+                        .requestMatchers("/v3/api-docs", "/v3/api-docs/**").permitAll()
+                        .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                        .requestMatchers("/error").permitAll()
+                        .anyRequest().authenticated())
+                .oauth2ResourceServer(resourceServer -> resourceServer
+                        .jwt(jwt -> { })
+                        .authenticationEntryPoint(problems)
+                        .accessDeniedHandler(problems))
+                .exceptionHandling(exceptions -> exceptions
+                        .authenticationEntryPoint(problems)
+                        .accessDeniedHandler(problems))
+                // Every request carries its own token; a session would only be state to steal and to clean up.
+                .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                // CSRF rides on credentials the browser adds by itself (cookies, basic auth). This API accepts
+                // neither: a bearer token is added by the client's own code, so a forged cross-site request lacks it.
+                .csrf(AbstractHttpConfigurer::disable)
+                .httpBasic(AbstractHttpConfigurer::disable)
+                .formLogin(AbstractHttpConfigurer::disable)
+                .logout(AbstractHttpConfigurer::disable)
+                .requestCache(AbstractHttpConfigurer::disable);
+        return http.build();
+    }
+
+    /**
+     * Tokens signed with the shared secret, for local runs and tests. Takes the place of Spring Boot's decoder for an
+     * issuer's keys, which is configured only when this one is not.
+     */
+    @Bean
+    @ConditionalOnProperty("orders.security.jwt.secret")
+    JwtDecoder sharedSecretJwtDecoder(CustomerTokenProperties properties, Clock clock) {
+        var decoder = NimbusJwtDecoder.withSecretKey(properties.secretKey()).macAlgorithm(MacAlgorithm.HS256).build();
+        decoder.setJwtValidator(validators(properties, clock));
+        return decoder;
+    }
+
+    /**
+     * Expiry is checked against the service's clock. A token must expire and name its customer: a token without
+     * {@code exp} would be valid forever once leaked.
+     */
+    private static OAuth2TokenValidator<Jwt> validators(CustomerTokenProperties properties, Clock clock) {
+        var timestamps = new JwtTimestampValidator();
+        timestamps.setClock(clock);
+        var validators = new ArrayList<OAuth2TokenValidator<Jwt>>();
+        validators.add(timestamps);
+        validators.add(new JwtClaimValidator<Instant>(JwtClaimNames.EXP, Objects::nonNull));
+        validators.add(new JwtClaimValidator<String>(JwtClaimNames.SUB, Objects::nonNull));
+        if (properties.issuer() != null) {
+            validators.add(new JwtIssuerValidator(properties.issuer()));
+        }
+        return new DelegatingOAuth2TokenValidator<>(validators);
+    }
+}

@@ -1,0 +1,216 @@
+package com.acme.orders.adapter.rest.payment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.acme.orders.adapter.rest.security.PaymentSignature;
+import com.acme.orders.adapter.rest.security.TestCredentials;
+import com.acme.orders.application.ordering.PlaceOrder;
+import com.acme.orders.application.fakes.OrderServiceFixture;
+import com.acme.orders.application.payment.port.ReceivedPayments;
+import com.acme.orders.domain.CancellationReason;
+import com.acme.orders.domain.CustomerId;
+import com.acme.orders.domain.LineItem;
+import com.acme.orders.domain.Money;
+import com.acme.orders.domain.Order;
+import com.acme.orders.domain.OrderPaid;
+import com.acme.orders.domain.OrderStatus;
+import com.acme.orders.domain.PaymentReference;
+import com.acme.orders.domain.RefundRequested;
+import com.acme.orders.domain.Quantity;
+import com.acme.orders.domain.Sku;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.client.RestTestClient;
+import org.springframework.test.web.servlet.client.assertj.RestTestClientResponse;
+
+/** What a payment provider sees when it reports a payment, and what is stored as a result. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureRestTestClient
+class PaymentNotificationsApiTest {
+
+    @Autowired
+    RestTestClient http;
+
+    @Autowired
+    OrderServiceFixture service;
+
+    /** Payment references are remembered for good, so each test uses its own (one context serves every test). */
+    private final String run = UUID.randomUUID().toString().substring(0, 8);
+
+    private String ref(String name) {
+        return name + "_" + run;
+    }
+
+    /** Two books at 12.50 EUR, placed through the use case: this test is about the provider's side only. */
+    private Order placeTwoBooks() {
+        return service.placeOrder.place(new PlaceOrder.Command(new CustomerId("alice-" + UUID.randomUUID()),
+                List.of(new LineItem(new Sku("BOOK-1"), new Quantity(2), Money.of("12.50", "EUR"))),
+                Optional.empty()));
+    }
+
+    @Test
+    void a_payment_in_time_pays_the_order() {
+        var order = placeTwoBooks();
+
+        var response = notifyPayment(order, ref("pi_123"), "25.00");
+
+        assertThat(response).hasStatusOk().hasContentTypeCompatibleWith(MediaType.APPLICATION_JSON);
+        assertThat(response).bodyJson().isEqualTo("""
+                {"orderId":"%s","status":"PAID","result":"PAID"}""".formatted(order.id()));
+        var stored = service.orders.stored(order.id());
+        assertThat(stored.status()).isEqualTo(OrderStatus.PAID);
+        assertThat(stored.paymentReference()).hasValueSatisfying(it -> assertThat(it.value()).isEqualTo(ref("pi_123")));
+        assertThat(service.events.of(order.id()).getLast()).isInstanceOf(OrderPaid.class);
+    }
+
+    @Test
+    void the_same_payment_reported_again_is_already_paid_and_changes_nothing() {
+        var order = placeTwoBooks();
+        notifyPayment(order, ref("pi_123"), "25.00");
+
+        var again = notifyPayment(order, ref("pi_123"), "25.00");
+
+        assertThat(again).hasStatusOk();
+        assertThat(again).bodyJson().extractingPath("$.result").isEqualTo("ALREADY_PAID");
+        assertThat(again).bodyJson().extractingPath("$.status").isEqualTo("PAID");
+        assertThat(service.orders.stored(order.id()).version()).isEqualTo(1);
+        assertThat(service.events.of(order.id())).hasSize(2);
+    }
+
+    @Test
+    void a_second_payment_for_a_paid_order_is_a_conflict() {
+        var order = placeTwoBooks();
+        notifyPayment(order, ref("pi_first"), "25.00");
+
+        var second = notifyPayment(order, ref("pi_second"), "25.00");
+
+        assertProblem(second, HttpStatus.CONFLICT, "order-paid");
+        assertThat(service.orders.stored(order.id()).paymentReference())
+                .hasValueSatisfying(it -> assertThat(it.value()).isEqualTo(ref("pi_first")));
+    }
+
+    @Test
+    void a_payment_after_the_deadline_is_answered_refund_requested_and_the_order_stays_cancelled_by_timeout() {
+        var order = placeTwoBooks();
+        service.clock.advance(Duration.ofMinutes(30));
+
+        var late = notifyPayment(order, ref("pi_late"), "25.00");
+
+        assertThat(late).hasStatusOk();
+        assertThat(late).bodyJson().isEqualTo("""
+                {"orderId":"%s","status":"CANCELLED","result":"REFUND_REQUESTED"}""".formatted(order.id()));
+        var stored = service.orders.stored(order.id());
+        assertThat(stored.status()).isEqualTo(OrderStatus.CANCELLED);
+        assertThat(stored.cancellationReason()).contains(CancellationReason.PAYMENT_TIMEOUT);
+        assertThat(service.events.of(order.id())).filteredOn(RefundRequested.class::isInstance).singleElement()
+                .isInstanceOfSatisfying(RefundRequested.class,
+                        refund -> assertThat(refund.paymentReference().value()).isEqualTo(ref("pi_late")));
+    }
+
+    @Test
+    void a_late_payment_delivered_five_times_requests_exactly_one_refund_and_changes_nothing_more() {
+        var order = placeTwoBooks();
+        service.cancelOrder.cancel(order.id(), order.customerId());
+        int before = service.events.of(order.id()).size();
+
+        for (int delivery = 0; delivery < 5; delivery++) {
+            var response = notifyPayment(order, ref("pi_late"), "25.00");
+            assertThat(response).hasStatusOk();
+            assertThat(response).bodyJson().extractingPath("$.result").isEqualTo("REFUND_REQUESTED");
+        }
+
+        assertThat(service.events.of(order.id())).hasSize(before + 1);
+        assertThat(service.events.of(order.id()).getLast()).isInstanceOf(RefundRequested.class);
+        assertThat(service.orders.stored(order.id()).status()).isEqualTo(OrderStatus.CANCELLED);
+        assertThat(service.orders.stored(order.id()).version()).isEqualTo(1);
+    }
+
+    @Test
+    void a_payment_delivered_five_times_pays_the_order_once_and_announces_it_once() {
+        var order = placeTwoBooks();
+
+        for (int delivery = 0; delivery < 5; delivery++) {
+            assertThat(notifyPayment(order, ref("pi_5x"), "25.00")).hasStatusOk();
+        }
+
+        assertThat(service.orders.stored(order.id()).version()).isEqualTo(1);
+        assertThat(service.events.of(order.id())).filteredOn(OrderPaid.class::isInstance).hasSize(1);
+    }
+
+    @Test
+    void a_payment_already_applied_to_another_order_is_unprocessable_and_changes_nothing() {
+        var first = placeTwoBooks();
+        var second = placeTwoBooks();
+        notifyPayment(first, ref("pi_once"), "25.00");
+
+        var reused = notifyPayment(second, ref("pi_once"), "25.00");
+
+        assertProblem(reused, HttpStatus.UNPROCESSABLE_CONTENT, "payment-mismatch");
+        assertThat(service.orders.stored(second.id()).status()).isEqualTo(OrderStatus.UNPAID);
+    }
+
+    @Test
+    void a_payment_of_the_wrong_amount_is_unprocessable_and_leaves_the_order_unpaid() {
+        var order = placeTwoBooks();
+
+        var mismatch = notifyPayment(order, ref("pi_short"), "24.99");
+
+        assertProblem(mismatch, HttpStatus.UNPROCESSABLE_CONTENT, "payment-mismatch");
+        assertThat(mismatch).bodyJson().extractingPath("$.orderStatus").isEqualTo("UNPAID");
+        assertThat(service.orders.stored(order.id()).status()).isEqualTo(OrderStatus.UNPAID);
+        assertThat(service.orders.stored(order.id()).version()).isZero();
+        assertThat(service.receivedPayments.find(new PaymentReference(ref("pi_short")))).hasValueSatisfying(recorded ->
+                assertThat(recorded.outcome()).isEqualTo(ReceivedPayments.Outcome.REFUSED));
+    }
+
+    @Test
+    void a_payment_in_another_currency_is_unprocessable() {
+        var order = placeTwoBooks();
+
+        var response = notify("""
+                {"orderId":"%s","paymentReference":"pi_usd","amount":"25.00","currency":"USD"}"""
+                .formatted(order.id()));
+
+        assertProblem(response, HttpStatus.UNPROCESSABLE_CONTENT, "payment-mismatch");
+    }
+
+    @Test
+    void a_payment_for_an_unknown_order_is_not_found() {
+        var response = notify("""
+                {"orderId":"%s","paymentReference":"pi_1","amount":"25.00","currency":"EUR"}"""
+                .formatted(UUID.randomUUID()));
+
+        assertProblem(response, HttpStatus.NOT_FOUND, "order-not-found");
+    }
+
+    private RestTestClientResponse notifyPayment(Order order, String reference, String amount) {
+        return notify("""
+                {"orderId":"%s","paymentReference":"%s","amount":"%s","currency":"EUR"}"""
+                .formatted(order.id(), reference, amount));
+    }
+
+    /** Signed as the provider signs, at the service's current time. */
+    private RestTestClientResponse notify(String body) {
+        return RestTestClientResponse.from(http.post().uri("/v1/payment-notifications")
+                .contentType(MediaType.APPLICATION_JSON)
+                .header(PaymentSignature.HEADER, TestCredentials.paymentSignature(body, service.clock.instant()))
+                .body(body)
+                .exchange());
+    }
+
+    private static void assertProblem(RestTestClientResponse response, HttpStatus status, String slug) {
+        assertThat(response).hasStatus(status).hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(response).bodyJson().extractingPath("$.type")
+                .isEqualTo("https://problems.acme.com/orders/" + slug);
+        assertThat(response).bodyJson().extractingPath("$.status").isEqualTo(status.value());
+        assertThat(response).bodyJson().extractingPath("$.instance").isEqualTo("/v1/payment-notifications");
+    }
+}

@@ -1,0 +1,60 @@
+package com.acme.orders.adapter.scheduling.deadline;
+
+import com.acme.orders.adapter.scheduling.loop.PeriodicLoop;
+import org.jmolecules.architecture.hexagonal.PrimaryAdapter;
+
+import com.acme.orders.application.deadline.ExpireDueOrders;
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.IntStream;
+import org.springframework.context.SmartLifecycle;
+
+/**
+ * Polls the deadline index and cancels what is due: batch after batch while batches come back full (a backlog drains
+ * at full speed), then a jittered pause. Every instance runs one; the claim makes them share the work safely.
+ * Stops before the database pool closes (SmartLifecycle stops before beans are destroyed), after its current batch.
+ *
+ * <p>{@code concurrency} loops share the work within the instance, exactly as the loops of several instances do: each
+ * claim is its own, and batches lock their orders in id order, so two batches never deadlock. A batch spends most
+ * of its time waiting for PostgreSQL (lock, update, outbox insert, commit) and Redis; a second loop claims and
+ * prepares the next batch meanwhile instead of leaving the database idle between batches.
+ */
+@PrimaryAdapter
+public final class ExpiryWorker implements SmartLifecycle {
+
+    private final List<PeriodicLoop> loops;
+    private volatile boolean stopping;
+
+    public ExpiryWorker(ExpireDueOrders expireDueOrders, DeadlineMetrics metrics, Duration pollInterval, int concurrency) {
+        this.loops = IntStream.rangeClosed(1, concurrency)
+                .mapToObj(n -> new PeriodicLoop("timeout-worker-" + n, pollInterval,
+                        () -> drain(expireDueOrders, metrics)))
+                .toList();
+    }
+
+    private void drain(ExpireDueOrders expireDueOrders, DeadlineMetrics metrics) {
+        ExpireDueOrders.Batch batch;
+        do {
+            batch = expireDueOrders.expireNextBatch();
+            metrics.record(batch);
+        } while (batch.full() && !stopping);
+    }
+
+    @Override
+    public void start() {
+        loops.forEach(PeriodicLoop::start);
+    }
+
+    @Override
+    public void stop() {
+        // All asked at once, so the instance waits for the slowest batch in flight, not for the sum of them.
+        stopping = true;
+        loops.forEach(PeriodicLoop::requestStop);
+        loops.forEach(it -> it.stop(Duration.ofSeconds(30)));
+    }
+
+    @Override
+    public boolean isRunning() {
+        return loops.stream().anyMatch(PeriodicLoop::isRunning);
+    }
+}

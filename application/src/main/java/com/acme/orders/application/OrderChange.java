@@ -1,8 +1,0 @@
-package com.acme.orders.application;
-
-import com.acme.orders.domain.Order;
-import com.acme.orders.domain.Transition;
-
-/** The order as it stands after a request to change it, and what the order answered to that request. */
-public record OrderChange(Order order, Transition transition) {
-}

@@ -1,0 +1,22 @@
+package com.acme.orders.application.change;
+
+import com.acme.orders.domain.OrderId;
+import java.time.Instant;
+import java.util.Collection;
+
+/**
+ * What follows a committed change, outside its transaction: the deadline feature keeps its index in step through
+ * this, so placing and changing orders need not know the index exists (and the packages depend one way only). An
+ * implementation never throws: the database already holds the truth, and the sweeper repairs whatever was missed.
+ */
+public interface AfterCommit {
+
+    /** The order is unpaid and due at {@code deadline}: newly placed, or claimed before its time. */
+    void unpaid(OrderId order, Instant deadline);
+
+    /** The order was paid or cancelled by this change: nothing is due for it any more. */
+    void settled(OrderId order);
+
+    /** {@link #settled} for a batch: the orders are final, or gone from the database. */
+    void settledAll(Collection<OrderId> orders);
+}

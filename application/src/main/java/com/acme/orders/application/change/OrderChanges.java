@@ -1,0 +1,87 @@
+package com.acme.orders.application.change;
+
+import com.acme.orders.application.change.port.EventPublication;
+import com.acme.orders.application.change.port.OrderRepository;
+import com.acme.orders.application.change.port.Transactions;
+import com.acme.orders.domain.Order;
+import com.acme.orders.domain.OrderId;
+import com.acme.orders.domain.Transition;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * The one way an existing order changes: lock it, let it decide, store it with its events, commit; then, once the
+ * database holds the truth, tell {@link AfterCommit} (the deadline index). Every use case that moves an order goes through here, so the
+ * race between payment, customer cancel and timeout is settled in one place: the row lock serialises them and the
+ * conditional update refuses a second winner even if the lock were ever bypassed.
+ */
+public final class OrderChanges {
+
+    private final OrderRepository orders;
+    private final EventPublication events;
+    private final AfterCommit afterCommit;
+    private final Transactions transactions;
+
+    public OrderChanges(OrderRepository orders, EventPublication events, AfterCommit afterCommit,
+                        Transactions transactions) {
+        this.orders = orders;
+        this.events = events;
+        this.afterCommit = afterCommit;
+        this.transactions = transactions;
+    }
+
+    /** {@code decision} may throw {@link OrderNotFound} to hide an order from a caller who does not own it. */
+    public OrderChange apply(OrderId id, Function<Order, Transition> decision) {
+        OrderChange change = transactions.inTransaction(() -> {
+            Order order = orders.lock(id).orElseThrow(() -> new OrderNotFound(id));
+            Transition transition = decision.apply(order);
+            if (order.hasChanged()) {
+                orders.update(order);
+            }
+            // Not only with a change: a payment for a cancelled order leaves it as it is but records a refund request.
+            if (!order.recordedEvents().isEmpty()) {
+                events.publish(order.recordedEvents());
+            }
+            return new OrderChange(order, transition);
+        });
+        if (change.order().hasChanged() && change.order().status().isFinal()) {
+            afterCommit.settled(id);
+        }
+        return change;
+    }
+
+    /**
+     * {@link #apply} for a batch in one transaction: one commit for hundreds of orders is where the database has its
+     * headroom. After the commit the index forgets every order that is final or gone and holds every order that is
+     * still unpaid at its real deadline, which also hands back a claim taken too early.
+     *
+     * @return the change of every order that exists, in id order; ids of unknown orders have none
+     */
+    public List<OrderChange> applyToAll(Collection<OrderId> ids, Function<Order, Transition> decision) {
+        List<OrderChange> changes = transactions.inTransaction(() -> {
+            List<Order> locked = orders.lockAll(ids);
+            List<OrderChange> decided = new ArrayList<>(locked.size());
+            for (Order order : locked) {
+                decided.add(new OrderChange(order, decision.apply(order)));
+            }
+            List<Order> changed = locked.stream().filter(Order::hasChanged).toList();
+            if (!changed.isEmpty()) {
+                orders.updateAll(changed);
+                events.publish(changed.stream().flatMap(it -> it.recordedEvents().stream()).toList());
+            }
+            return decided;
+        });
+        var done = new HashSet<>(ids);
+        changes.stream().map(OrderChange::order).filter(it -> !it.status().isFinal()).forEach(it -> {
+            done.remove(it.id());
+            afterCommit.unpaid(it.id(), it.paymentDeadline());
+        });
+        if (!done.isEmpty()) {
+            afterCommit.settledAll(done);
+        }
+        return changes;
+    }
+}

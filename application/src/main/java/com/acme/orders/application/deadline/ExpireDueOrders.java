@@ -1,0 +1,71 @@
+package com.acme.orders.application.deadline;
+
+import com.acme.orders.application.change.OrderChange;
+import com.acme.orders.application.change.OrderChanges;
+
+import com.acme.orders.application.deadline.port.DeadlineIndex;
+import com.acme.orders.domain.OrderId;
+import com.acme.orders.domain.Transition;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.jmolecules.architecture.hexagonal.PrimaryPort;
+
+/**
+ * One step of the timeout worker: claim a batch of due orders from the deadline index, expire them in one
+ * transaction, then acknowledge them. Whatever the index says, each order decides for itself under its row lock, so a
+ * claim handed to two workers (an expired lease, a rebuilt index) or a batch done twice changes nothing the second
+ * time, and an order paid a moment earlier stays paid.
+ */
+@PrimaryPort
+public class ExpireDueOrders {
+
+    private final DeadlineIndex deadlines;
+    private final OrderChanges changes;
+    private final Clock clock;
+    private final int batchSize;
+    private final Duration lease;
+
+    public ExpireDueOrders(DeadlineIndex deadlines, OrderChanges changes, Clock clock, int batchSize, Duration lease) {
+        if (batchSize < 1) {
+            throw new IllegalArgumentException("a batch holds at least one order, got " + batchSize);
+        }
+        this.deadlines = deadlines;
+        this.changes = changes;
+        this.clock = clock;
+        this.batchSize = batchSize;
+        this.lease = lease;
+    }
+
+    /** Claims and expires at most one batch; a batch shorter than the batch size means nothing more is due now. */
+    public Batch expireNextBatch() {
+        List<OrderId> claimed = deadlines.claimDue(clock.instant(), batchSize, lease);
+        if (claimed.isEmpty()) {
+            return Batch.from(0, List.of(), batchSize);
+        }
+        List<OrderChange> outcome = changes.applyToAll(claimed, order -> order.expire(clock.instant()));
+        return Batch.from(claimed.size(), outcome, batchSize);
+    }
+
+    /**
+     * What one batch did. {@code cancelled} are the orders this batch moved to {@code CANCELLED}, with their deadline,
+     * so the caller can measure how late they were; {@code alreadySettled} were paid, cancelled or gone before;
+     * {@code notYetDue} went back to the index at their real deadline.
+     */
+    public record Batch(int claimed, List<Cancelled> cancelled, int alreadySettled, int notYetDue, boolean full) {
+
+        static Batch from(int claimed, List<OrderChange> outcome, int batchSize) {
+            List<Cancelled> cancelled = outcome.stream()
+                    .filter(it -> it.transition() instanceof Transition.Changed)
+                    .map(it -> new Cancelled(it.order().id(), it.order().paymentDeadline()))
+                    .toList();
+            int notYetDue = (int) outcome.stream().map(OrderChange::order).filter(it -> !it.status().isFinal()).count();
+            return new Batch(claimed, cancelled, claimed - cancelled.size() - notYetDue, notYetDue,
+                    claimed >= batchSize);
+        }
+
+        public record Cancelled(OrderId order, Instant deadline) {
+        }
+    }
+}

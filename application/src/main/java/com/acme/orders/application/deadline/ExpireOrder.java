@@ -1,0 +1,25 @@
+package com.acme.orders.application.deadline;
+
+import com.acme.orders.application.change.OrderChange;
+import com.acme.orders.application.change.OrderChanges;
+
+import com.acme.orders.domain.OrderId;
+import java.time.Clock;
+import org.jmolecules.architecture.hexagonal.PrimaryPort;
+
+/** An order's payment deadline has passed: if it is still unpaid, it is cancelled as timed out; otherwise nothing happens. */
+@PrimaryPort
+public class ExpireOrder {
+
+    private final OrderChanges changes;
+    private final Clock clock;
+
+    public ExpireOrder(OrderChanges changes, Clock clock) {
+        this.changes = changes;
+        this.clock = clock;
+    }
+
+    public OrderChange expire(OrderId order) {
+        return changes.apply(order, it -> it.expire(clock.instant()));
+    }
+}

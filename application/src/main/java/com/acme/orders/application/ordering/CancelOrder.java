@@ -1,0 +1,32 @@
+package com.acme.orders.application.ordering;
+
+import com.acme.orders.application.change.OrderChange;
+import com.acme.orders.application.change.OrderChanges;
+import com.acme.orders.application.change.OrderNotFound;
+
+import com.acme.orders.domain.CustomerId;
+import com.acme.orders.domain.OrderId;
+import java.time.Clock;
+import org.jmolecules.architecture.hexagonal.PrimaryPort;
+
+/** A customer withdraws one of their own unpaid orders. */
+@PrimaryPort
+public class CancelOrder {
+
+    private final OrderChanges changes;
+    private final Clock clock;
+
+    public CancelOrder(OrderChanges changes, Clock clock) {
+        this.changes = changes;
+        this.clock = clock;
+    }
+
+    public OrderChange cancel(OrderId order, CustomerId customer) {
+        return changes.apply(order, it -> {
+            if (!it.belongsTo(customer)) {
+                throw new OrderNotFound(order);
+            }
+            return it.cancelByCustomer(clock.instant());
+        });
+    }
+}

@@ -1,0 +1,97 @@
+package com.acme.orders.application.ordering;
+
+import com.acme.orders.application.fakes.UseCaseTestData;
+
+import com.acme.orders.application.ordering.IdempotencyKeyReused;
+import com.acme.orders.application.ordering.PlaceOrder;
+
+import static com.acme.orders.application.fakes.UseCaseTestData.ALICE;
+import static com.acme.orders.application.fakes.UseCaseTestData.twoBooksFor;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.acme.orders.application.fakes.OrderServiceFixture;
+import com.acme.orders.domain.DomainRuleViolation;
+import com.acme.orders.domain.OrderPlaced;
+import com.acme.orders.domain.OrderStatus;
+import java.time.Duration;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class PlaceOrderTest {
+
+    private final OrderServiceFixture service = new OrderServiceFixture();
+
+    @Test
+    void a_placed_order_is_stored_unpaid_announced_and_tracked_by_its_deadline() {
+        var order = service.placeOrder.place(twoBooksFor(ALICE));
+
+        var stored = service.orders.stored(order.id());
+        assertThat(stored.status()).isEqualTo(OrderStatus.UNPAID);
+        assertThat(stored.paymentDeadline()).isEqualTo(service.clock.instant().plus(Duration.ofMinutes(30)));
+        assertThat(stored.number().value()).startsWith("20261123-");
+        assertThat(service.events.of(order.id())).singleElement().isInstanceOf(OrderPlaced.class);
+        assertThat(service.deadlines.tracked()).containsEntry(order.id(), stored.paymentDeadline());
+        assertThat(service.transactions.opened()).isEqualTo(1);
+    }
+
+    @Test
+    void an_order_may_ask_for_its_own_payment_window_within_the_bounds() {
+        var command = new PlaceOrder.Command(ALICE, twoBooksFor(ALICE).items(), Optional.of(Duration.ofMinutes(5)));
+
+        var order = service.placeOrder.place(command);
+
+        assertThat(order.paymentDeadline()).isEqualTo(service.clock.instant().plus(Duration.ofMinutes(5)));
+    }
+
+    @Test
+    void a_window_outside_the_bounds_is_refused_before_anything_is_stored() {
+        var command = new PlaceOrder.Command(ALICE, twoBooksFor(ALICE).items(), Optional.of(Duration.ofDays(3)));
+
+        assertThatThrownBy(() -> service.placeOrder.place(command)).isInstanceOf(DomainRuleViolation.class);
+        assertThat(service.orders.size()).isZero();
+        assertThat(service.events.all()).isEmpty();
+        assertThat(service.deadlines.tracked()).isEmpty();
+    }
+
+    @Test
+    void two_orders_get_two_different_numbers() {
+        var first = service.placeOrder.place(twoBooksFor(ALICE));
+        var second = service.placeOrder.place(twoBooksFor(ALICE));
+
+        assertThat(first.number()).isNotEqualTo(second.number());
+    }
+
+    @Test
+    void the_same_idempotency_key_with_the_same_request_gives_the_same_order_and_creates_nothing() {
+        var first = service.placeOrder.place(twoBooksFor(ALICE), Optional.of("key-1"));
+
+        var again = service.placeOrder.place(twoBooksFor(ALICE), Optional.of("key-1"));
+
+        assertThat(first.replayed()).isFalse();
+        assertThat(again.replayed()).isTrue();
+        assertThat(again.order().id()).isEqualTo(first.order().id());
+        assertThat(service.orders.size()).isEqualTo(1);
+        assertThat(service.events.all()).hasSize(1);
+    }
+
+    @Test
+    void the_same_idempotency_key_with_another_request_is_refused_and_creates_nothing() {
+        service.placeOrder.place(twoBooksFor(ALICE), Optional.of("key-1"));
+        var otherWindow = new PlaceOrder.Command(ALICE, twoBooksFor(ALICE).items(), Optional.of(Duration.ofMinutes(5)));
+
+        assertThatThrownBy(() -> service.placeOrder.place(otherWindow, Optional.of("key-1")))
+                .isInstanceOf(IdempotencyKeyReused.class);
+        assertThat(service.orders.size()).isEqualTo(1);
+    }
+
+    @Test
+    void an_idempotency_key_belongs_to_one_customer() {
+        var alices = service.placeOrder.place(twoBooksFor(ALICE), Optional.of("key-1"));
+
+        var bobs = service.placeOrder.place(twoBooksFor(UseCaseTestData.BOB), Optional.of("key-1"));
+
+        assertThat(bobs.replayed()).isFalse();
+        assertThat(bobs.order().id()).isNotEqualTo(alices.order().id());
+    }
+}

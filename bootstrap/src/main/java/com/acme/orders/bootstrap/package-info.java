@@ -1,0 +1,5 @@
+/** Wiring and configuration only: every bean is declared and none is scanned. */
+@NullMarked
+package com.acme.orders.bootstrap;
+
+import org.jspecify.annotations.NullMarked;
