@@ -30,16 +30,29 @@ import java.time.Duration;
  * case needs which port and setting. The service's wiring and every test that needs the use cases build them here.
  * (The outbox relay has ports of its own and is built on its own: {@code RelayOutbox}.)
  */
-public record UseCases(PlaceOrder placeOrder, GetOrder getOrder, ListCustomerOrders listCustomerOrders,
-                       CancelOrder cancelOrder, ConfirmPayment confirmPayment, ExpireOrder expireOrder,
-                       ExpireDueOrders expireDueOrders, SweepOverdueOrders sweepOverdueOrders,
-                       RebuildDeadlineIndex rebuildDeadlineIndex) {
+public record UseCases(
+        PlaceOrder placeOrder,
+        GetOrder getOrder,
+        ListCustomerOrders listCustomerOrders,
+        CancelOrder cancelOrder,
+        ConfirmPayment confirmPayment,
+        ExpireOrder expireOrder,
+        ExpireDueOrders expireDueOrders,
+        SweepOverdueOrders sweepOverdueOrders,
+        RebuildDeadlineIndex rebuildDeadlineIndex) {
 
     /** What the use cases need from the outside world. */
-    public record Ports(OrderRepository orders, CustomerOrders customerOrders, UnpaidOrders unpaidOrders,
-                        OrderNumberSource numbers, IdempotencyKeys idempotencyKeys, ReceivedPayments receivedPayments,
-                        EventPublication events, DeadlineIndex deadlines, Transactions transactions, Clock clock) {
-    }
+    public record Ports(
+            OrderRepository orders,
+            CustomerOrders customerOrders,
+            UnpaidOrders unpaidOrders,
+            OrderNumberSource numbers,
+            IdempotencyKeys idempotencyKeys,
+            ReceivedPayments receivedPayments,
+            EventPublication events,
+            DeadlineIndex deadlines,
+            Transactions transactions,
+            Clock clock) {}
 
     /**
      * @param paymentWindow how long a customer has to pay
@@ -47,17 +60,22 @@ public record UseCases(PlaceOrder placeOrder, GetOrder getOrder, ListCustomerOrd
      * @param lease         how long a claim of the deadline index hides its orders from other workers
      * @param sweepMargin   how long past its deadline an order is left to the worker before the sweeper takes it
      */
-    public record Settings(PaymentWindow paymentWindow, int batchSize, Duration lease, Duration sweepMargin) {
-    }
+    public record Settings(PaymentWindow paymentWindow, int batchSize, Duration lease, Duration sweepMargin) {}
 
     public static UseCases assemble(Ports ports, Settings settings) {
         Clock clock = ports.clock();
-        var changes = new OrderChanges(ports.orders(), ports.events(), new DeadlineIndexUpdates(ports.deadlines()),
-                ports.transactions());
+        var changes = new OrderChanges(
+                ports.orders(), ports.events(), new DeadlineIndexUpdates(ports.deadlines()), ports.transactions());
         var passiveClose = new PassiveClose(changes, clock);
         return new UseCases(
-                new PlaceOrder(ports.orders(), ports.idempotencyKeys(), ports.numbers(), ports.events(),
-                        new DeadlineIndexUpdates(ports.deadlines()), ports.transactions(), settings.paymentWindow(),
+                new PlaceOrder(
+                        ports.orders(),
+                        ports.idempotencyKeys(),
+                        ports.numbers(),
+                        ports.events(),
+                        new DeadlineIndexUpdates(ports.deadlines()),
+                        ports.transactions(),
+                        settings.paymentWindow(),
                         clock),
                 new GetOrder(ports.orders(), passiveClose),
                 new ListCustomerOrders(ports.customerOrders(), passiveClose, clock),
@@ -65,8 +83,8 @@ public record UseCases(PlaceOrder placeOrder, GetOrder getOrder, ListCustomerOrd
                 new ConfirmPayment(changes, ports.receivedPayments(), clock),
                 new ExpireOrder(changes, clock),
                 new ExpireDueOrders(ports.deadlines(), changes, clock, settings.batchSize(), settings.lease()),
-                new SweepOverdueOrders(ports.unpaidOrders(), changes, clock, settings.batchSize(),
-                        settings.sweepMargin()),
+                new SweepOverdueOrders(
+                        ports.unpaidOrders(), changes, clock, settings.batchSize(), settings.sweepMargin()),
                 new RebuildDeadlineIndex(ports.unpaidOrders(), ports.deadlines(), settings.batchSize()));
     }
 }

@@ -16,17 +16,19 @@ class EveryModuleIsAnalysedTest {
 
     @Test
     void the_rules_see_a_class_of_every_module() {
-        var imported = new ClassFileImporter().withImportOption(new ImportOption.DoNotIncludeTests())
+        var imported = new ClassFileImporter()
+                .withImportOption(new ImportOption.DoNotIncludeTests())
                 .importPackages("com.acme.orders");
 
-        assertThat(imported.stream().map(JavaClass::getName)).contains(
-                "com.acme.orders.domain.Order",
-                "com.acme.orders.application.ordering.PlaceOrder",
-                "com.acme.orders.adapter.rest.order.OrderController",
-                "com.acme.orders.adapter.postgres.change.PostgresOrderRepository",
-                "com.acme.orders.adapter.redis.deadline.RedisDeadlineIndex",
-                "com.acme.orders.adapter.kafka.outbox.KafkaEventBroker",
-                "com.acme.orders.adapter.scheduling.deadline.ExpiryWorker",
-                "com.acme.orders.bootstrap.OrderServiceApplication");
+        assertThat(imported.stream().map(JavaClass::getName))
+                .contains(
+                        "com.acme.orders.domain.Order",
+                        "com.acme.orders.application.ordering.PlaceOrder",
+                        "com.acme.orders.adapter.rest.order.OrderController",
+                        "com.acme.orders.adapter.postgres.change.PostgresOrderRepository",
+                        "com.acme.orders.adapter.redis.deadline.RedisDeadlineIndex",
+                        "com.acme.orders.adapter.kafka.outbox.KafkaEventBroker",
+                        "com.acme.orders.adapter.scheduling.deadline.ExpiryWorker",
+                        "com.acme.orders.bootstrap.OrderServiceApplication");
     }
 }

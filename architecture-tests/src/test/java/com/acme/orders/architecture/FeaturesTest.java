@@ -39,24 +39,27 @@ class FeaturesTest {
     };
 
     @ArchTest
-    static final ArchRule features_of_the_application_meet_only_through_the_change_path = slices()
-            .matching("com.acme.orders.application.(*)..")
-            .should().notDependOnEachOther()
+    static final ArchRule features_of_the_application_meet_only_through_the_change_path = slices().matching(
+                    "com.acme.orders.application.(*)..")
+            .should()
+            .notDependOnEachOther()
             .ignoreDependency(alwaysTrue(), resideInAnyPackage(SHARED))
             .because("a use case of one feature that calls into another hides a second entry into that feature; "
                     + "what they share (locking, storing and publishing a change, passive close) lives in one place");
 
     @ArchTest
-    static final ArchRule features_of_an_adapter_meet_only_through_its_shared_packages = slices()
-            .matching("com.acme.orders.adapter.*.(*)..")
-            .should().notDependOnEachOther()
+    static final ArchRule features_of_an_adapter_meet_only_through_its_shared_packages = slices().matching(
+                    "com.acme.orders.adapter.*.(*)..")
+            .should()
+            .notDependOnEachOther()
             .ignoreDependency(alwaysTrue(), resideInAnyPackage(SHARED))
             .because("the SQL, the JSON or the loop of one feature is that feature's detail: another feature that "
                     + "reaches into it cannot change without breaking it");
 
     @ArchTest
     static final ArchRule use_cases_do_not_call_use_cases = noClasses()
-            .that().areAnnotatedWith(PrimaryPort.class)
+            .that()
+            .areAnnotatedWith(PrimaryPort.class)
             .should(dependOnAnotherUseCase())
             .because("a use case is one transaction with one set of rules; one that calls another nests "
                     + "transactions and spreads a rule over two places (passive close was in four)");

@@ -22,45 +22,61 @@ class LayeringTest {
 
     @ArchTest
     static final ArchRule the_domain_depends_on_nothing_but_the_jdk_and_ddd_annotations = classes()
-            .that().resideInAPackage("com.acme.orders.domain..")
-            .should().onlyDependOnClassesThat()
+            .that()
+            .resideInAPackage("com.acme.orders.domain..")
+            .should()
+            .onlyDependOnClassesThat()
             .resideInAnyPackage("com.acme.orders.domain..", "java..", "org.jmolecules..", "org.jspecify..")
-            .because("the business rules must be readable, testable and portable without Spring, jOOQ, Jackson, Redis "
-                    + "or Kafka: a framework type in the domain ties the rules of money and time to a library's life cycle");
+            .because(
+                    "the business rules must be readable, testable and portable without Spring, jOOQ, Jackson, Redis "
+                            + "or Kafka: a framework type in the domain ties the rules of money and time to a library's life cycle");
 
     @ArchTest
     static final ArchRule the_application_depends_only_on_the_domain = classes()
-            .that().resideInAPackage("com.acme.orders.application..")
-            .should().onlyDependOnClassesThat().resideInAnyPackage(
-                    "com.acme.orders.application..", "com.acme.orders.domain..", "java..", "org.jmolecules..",
+            .that()
+            .resideInAPackage("com.acme.orders.application..")
+            .should()
+            .onlyDependOnClassesThat()
+            .resideInAnyPackage(
+                    "com.acme.orders.application..",
+                    "com.acme.orders.domain..",
+                    "java..",
+                    "org.jmolecules..",
                     "org.jspecify..")
             .because("use cases speak to the outside world only through their ports, so an adapter can be replaced "
                     + "(PostgreSQL by another store, REST by a queue) without touching a use case");
 
     @ArchTest
-    static final ArchRule adapters_never_use_one_another = slices()
-            .matching("com.acme.orders.adapter.(*)..")
-            .should().notDependOnEachOther()
+    static final ArchRule adapters_never_use_one_another = slices().matching("com.acme.orders.adapter.(*)..")
+            .should()
+            .notDependOnEachOther()
             .because("an adapter translates between one technology and the application; one that calls another "
                     + "adapter hides a use case outside the application layer and couples two technologies");
 
     @ArchTest
     static final ArchRule only_bootstrap_knows_the_adapters = noClasses()
-            .that().resideInAnyPackage("com.acme.orders.domain..", "com.acme.orders.application..")
-            .should().dependOnClassesThat().resideInAnyPackage("com.acme.orders.adapter..", "com.acme.orders.bootstrap..")
-            .because("dependencies point inwards: the domain and the use cases must not know which technology serves them");
+            .that()
+            .resideInAnyPackage("com.acme.orders.domain..", "com.acme.orders.application..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("com.acme.orders.adapter..", "com.acme.orders.bootstrap..")
+            .because(
+                    "dependencies point inwards: the domain and the use cases must not know which technology serves them");
 
     @ArchTest
     static final ArchRule nothing_depends_on_bootstrap = noClasses()
-            .that().resideOutsideOfPackage("com.acme.orders.bootstrap..")
-            .should().dependOnClassesThat().resideInAPackage("com.acme.orders.bootstrap..")
+            .that()
+            .resideOutsideOfPackage("com.acme.orders.bootstrap..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage("com.acme.orders.bootstrap..")
             .because("bootstrap wires everything together; a class that reaches back into the wiring cannot be "
                     + "used or tested without starting the whole service");
 
     @ArchTest
-    static final ArchRule there_are_no_package_cycles = slices()
-            .matching("com.acme.orders.(**)")
-            .should().beFreeOfCycles()
+    static final ArchRule there_are_no_package_cycles = slices().matching("com.acme.orders.(**)")
+            .should()
+            .beFreeOfCycles()
             // jOOQ's generated schema, tables and records refer to one another by design; it is generated, not written
             .ignoreDependency(resideInAPackage(GENERATED_JOOQ), resideInAPackage(GENERATED_JOOQ))
             .because("a cycle between packages makes them one package in disguise: neither can be understood, "

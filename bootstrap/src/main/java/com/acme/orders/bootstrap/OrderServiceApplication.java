@@ -20,8 +20,16 @@ import org.springframework.context.annotation.Import;
 @SpringBootConfiguration
 @EnableAutoConfiguration
 @EnableConfigurationProperties(OrderServiceProperties.class)
-@Import({UseCaseWiring.class, OutboxWiring.class, ReadyBanner.class,
-        RestAdapter.class, SchedulingAdapter.class, PostgresAdapter.class, RedisAdapter.class, KafkaAdapter.class})
+@Import({
+    UseCaseWiring.class,
+    OutboxWiring.class,
+    ReadyBanner.class,
+    RestAdapter.class,
+    SchedulingAdapter.class,
+    PostgresAdapter.class,
+    RedisAdapter.class,
+    KafkaAdapter.class
+})
 public class OrderServiceApplication {
 
     public static void main(String[] args) {

@@ -14,9 +14,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("orders")
 public record OrderServiceProperties(@DefaultValue PaymentWindowProperties paymentWindow) {
 
-    public record PaymentWindowProperties(@DefaultValue("30m") Duration standard,
-                                          @DefaultValue("1m") Duration shortest,
-                                          @DefaultValue("24h") Duration longest) {
+    public record PaymentWindowProperties(
+            @DefaultValue("30m") Duration standard,
+            @DefaultValue("1m") Duration shortest,
+            @DefaultValue("24h") Duration longest) {
 
         PaymentWindow toPaymentWindow() {
             return new PaymentWindow(standard, shortest, longest);

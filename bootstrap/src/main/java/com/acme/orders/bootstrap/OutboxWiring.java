@@ -15,8 +15,12 @@ import org.springframework.context.annotation.Configuration;
 class OutboxWiring {
 
     @Bean
-    RelayOutbox relayOutbox(PendingEvents outbox, EventBroker broker, OutboxSignal signal, Transactions transactions,
-                            OutboxRelayProperties properties) {
+    RelayOutbox relayOutbox(
+            PendingEvents outbox,
+            EventBroker broker,
+            OutboxSignal signal,
+            Transactions transactions,
+            OutboxRelayProperties properties) {
         // Wall time, not the business clock: backoff is compared with the instants the outbox rows were written at.
         return new RelayOutbox(outbox, broker, signal, transactions, properties.toSettings(), Clock.systemUTC());
     }

@@ -7,7 +7,6 @@ import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.event.EventListener;
 
 /** One line that tells whoever started the service where to reach it. */
-
 class ReadyBanner {
 
     private static final Logger log = LoggerFactory.getLogger(ReadyBanner.class);
@@ -16,8 +15,10 @@ class ReadyBanner {
     void announce(ApplicationReadyEvent ready) {
         if (ready.getApplicationContext() instanceof WebServerApplicationContext web && web.getWebServer() != null) {
             int port = web.getWebServer().getPort();
-            log.info("Order service ready: http://localhost:{}/v1/orders (OpenAPI at http://localhost:{}/v3/api-docs)",
-                    port, port);
+            log.info(
+                    "Order service ready: http://localhost:{}/v1/orders (OpenAPI at http://localhost:{}/v3/api-docs)",
+                    port,
+                    port);
         }
     }
 }

@@ -40,15 +40,36 @@ class UseCaseWiring {
     }
 
     @Bean
-    UseCases useCases(OrderRepository orders, CustomerOrders customerOrders, UnpaidOrders unpaidOrders,
-                      OrderNumberSource numbers, IdempotencyKeys idempotencyKeys, ReceivedPayments receivedPayments,
-                      EventPublication events, DeadlineIndex deadlines, Transactions transactions, Clock clock,
-                      OrderServiceProperties service, DeadlineProperties timeouts) {
+    UseCases useCases(
+            OrderRepository orders,
+            CustomerOrders customerOrders,
+            UnpaidOrders unpaidOrders,
+            OrderNumberSource numbers,
+            IdempotencyKeys idempotencyKeys,
+            ReceivedPayments receivedPayments,
+            EventPublication events,
+            DeadlineIndex deadlines,
+            Transactions transactions,
+            Clock clock,
+            OrderServiceProperties service,
+            DeadlineProperties timeouts) {
         return UseCases.assemble(
-                new UseCases.Ports(orders, customerOrders, unpaidOrders, numbers, idempotencyKeys, receivedPayments,
-                        events, deadlines, transactions, clock),
-                new UseCases.Settings(service.paymentWindow().toPaymentWindow(), timeouts.batchSize(),
-                        timeouts.lease(), timeouts.sweeperMargin()));
+                new UseCases.Ports(
+                        orders,
+                        customerOrders,
+                        unpaidOrders,
+                        numbers,
+                        idempotencyKeys,
+                        receivedPayments,
+                        events,
+                        deadlines,
+                        transactions,
+                        clock),
+                new UseCases.Settings(
+                        service.paymentWindow().toPaymentWindow(),
+                        timeouts.batchSize(),
+                        timeouts.lease(),
+                        timeouts.sweeperMargin()));
     }
 
     // ordering, driven by the REST adapter

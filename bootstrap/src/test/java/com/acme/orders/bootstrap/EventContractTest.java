@@ -2,10 +2,6 @@ package com.acme.orders.bootstrap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.acme.orders.application.ordering.CancelOrder;
-import com.acme.orders.application.payment.ConfirmPayment;
-import com.acme.orders.application.ordering.PlaceOrder;
-import com.acme.orders.bootstrap.OutboxTestServers.Relays;
 import com.networknt.schema.InputFormat;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
@@ -18,16 +14,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 
 /** What a consumer gets from the topic is what docs/events promises: CloudEvents headers and data of its schema. */
 class EventContractTest extends OutboxServiceTest {
 
     /** The published contract, in the repository beside the AsyncAPI document (tests run in bootstrap/). */
     private static final Path SCHEMAS = Path.of("..", "docs", "events", "schemas");
-
 
     @Test
     void every_published_event_is_a_cloud_event_keyed_by_its_order_whose_data_validates_against_the_schema_of_its_type()
@@ -38,24 +31,28 @@ class EventContractTest extends OutboxServiceTest {
 
         var received = activity.ours(TopicReader.readUntil(activity.allArrived(), Duration.ofSeconds(30)));
 
-        assertThat(received).extracting(TopicReader.Received::type)
+        assertThat(received)
+                .extracting(TopicReader.Received::type)
                 .contains(OrderEvents.PLACED, OrderEvents.PAID, OrderEvents.CANCELLED, OrderEvents.REFUND_REQUESTED);
         for (var event : received) {
-            assertThat(event.headers()).containsEntry("ce_specversion", "1.0")
+            assertThat(event.headers())
+                    .containsEntry("ce_specversion", "1.0")
                     .containsEntry("ce_source", "/order-service")
                     .containsEntry("ce_subject", event.key())
                     .containsEntry("content-type", "application/json");
             assertThat(UUID.fromString(event.eventId())).isNotNull();
             assertThat(Instant.parse(event.headers().get("ce_time"))).isBefore(Instant.now());
             assertThat(schemaOf(event.type()).validate(event.value(), InputFormat.JSON))
-                    .as("%s %s", event.type(), event.value()).isEmpty();
+                    .as("%s %s", event.type(), event.value())
+                    .isEmpty();
         }
     }
 
     private static JsonSchema schemaOf(String type) throws IOException {
         var factory = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
         // Formats (uuid, date-time) are only annotations in 2020-12 unless asserted; the contract means them.
-        var config = SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).build();
+        var config =
+                SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).build();
         return factory.getSchema(Files.readString(SCHEMAS.resolve(type + ".json")), config);
     }
 }

@@ -32,10 +32,13 @@ import tools.jackson.databind.json.JsonMapper;
  * problem detail, never a 5xx, and no table gains or loses a row. Requests are sent with a valid token and signature
  * unless the attack is on those, so that what is tested is the input, not the authentication.
  */
-@SpringBootTest(classes = OrderServiceApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(
+        classes = OrderServiceApplication.class,
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
-                "orders.security.jwt.secret=" + LocalCredentials.TOKEN_SECRET,
-                "orders.payments.signing-secrets=" + LocalCredentials.PAYMENT_SECRET})
+            "orders.security.jwt.secret=" + LocalCredentials.TOKEN_SECRET,
+            "orders.payments.signing-secrets=" + LocalCredentials.PAYMENT_SECRET
+        })
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class HostileInputEndToEndTest {
 
@@ -67,15 +70,28 @@ class HostileInputEndToEndTest {
 
     @BeforeAll
     void placeAnOrderOfTheirOwn() throws Exception {
-        var placed = http.send(request("POST", "/v1/orders", order("EUR", ITEM), Auth.VALID, null),
+        var placed = http.send(
+                request("POST", "/v1/orders", order("EUR", ITEM), Auth.VALID, null),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(placed.statusCode()).isEqualTo(201);
         existing = json.readTree(placed.body()).get("id").asString();
     }
 
-    enum Auth { VALID, NONE, EXPIRED, WRONG_KEY, GARBAGE, HOSTILE_SUBJECT }
+    enum Auth {
+        VALID,
+        NONE,
+        EXPIRED,
+        WRONG_KEY,
+        GARBAGE,
+        HOSTILE_SUBJECT
+    }
 
-    enum Signature { VALID, NONE, FORGED, STALE }
+    enum Signature {
+        VALID,
+        NONE,
+        FORGED,
+        STALE
+    }
 
     static Stream<Arguments> hostileRequests() {
         var corpus = Stream.<Arguments>builder();
@@ -84,13 +100,13 @@ class HostileInputEndToEndTest {
             corpus.add(customerCall("place with " + auth, "POST", "/v1/orders", order("EUR", ITEM), auth));
             corpus.add(customerCall("list with " + auth, "GET", "/v1/orders", null, auth));
             corpus.add(customerCall("read with " + auth, "GET", "/v1/orders/" + EXISTING, null, auth));
-            corpus.add(customerCall("cancel with " + auth, "POST", "/v1/orders/" + EXISTING + "/cancellation", null,
-                    auth));
+            corpus.add(customerCall(
+                    "cancel with " + auth, "POST", "/v1/orders/" + EXISTING + "/cancellation", null, auth));
         }
         // Signatures, on the provider endpoint.
         for (Signature signature : new Signature[] {Signature.NONE, Signature.FORGED, Signature.STALE}) {
-            corpus.add(notification("payment " + signature, payment("\"" + EXISTING + "\"", "\"pi_x\"", "\"5.00\""),
-                    signature));
+            corpus.add(notification(
+                    "payment " + signature, payment("\"" + EXISTING + "\"", "\"pi_x\"", "\"5.00\""), signature));
         }
         // Broken JSON, wrong types, huge and negative numbers, unknown fields.
         Map<String, String> orders = new LinkedHashMap<>();
@@ -101,11 +117,13 @@ class HostileInputEndToEndTest {
         orders.put("a huge quantity", order("EUR", "{\"sku\":\"A\",\"quantity\":1e400,\"unitPrice\":\"1\"}"));
         orders.put("a negative quantity", order("EUR", "{\"sku\":\"A\",\"quantity\":-1,\"unitPrice\":\"1\"}"));
         orders.put("a negative price", order("EUR", "{\"sku\":\"A\",\"quantity\":1,\"unitPrice\":\"-0.01\"}"));
-        orders.put("a price of a thousand digits",
+        orders.put(
+                "a price of a thousand digits",
                 order("EUR", "{\"sku\":\"A\",\"quantity\":1,\"unitPrice\":" + "9".repeat(1000) + "}"));
         orders.put("an unknown field", "{\"currency\":\"EUR\",\"items\":[" + ITEM + "],\"customerId\":\"victim\"}");
-        orders.put("a customer id in the body", "{\"customerId\":\"victim\",\"currency\":\"EUR\",\"items\":[" + ITEM
-                + "]}");
+        orders.put(
+                "a customer id in the body",
+                "{\"customerId\":\"victim\",\"currency\":\"EUR\",\"items\":[" + ITEM + "]}");
         // Control, confusable, SQL and script characters where text is taken.
         orders.put("a NUL in a sku", order("EUR", sku("BOOK\\u00001")));
         orders.put("a newline in a sku", order("EUR", sku("BOOK\\n1")));
@@ -118,35 +136,58 @@ class HostileInputEndToEndTest {
         orders.forEach((name, body) -> corpus.add(customerCall(name, "POST", "/v1/orders", body, Auth.VALID)));
         // Invalid ids and parameters.
         corpus.add(customerCall("a SQL id", "GET", "/v1/orders/1%27%20OR%20%271%27=%271", null, Auth.VALID));
-        corpus.add(customerCall("a cancel of a script id", "POST", "/v1/orders/%3Cscript%3E/cancellation", null,
-                Auth.VALID));
+        corpus.add(customerCall(
+                "a cancel of a script id", "POST", "/v1/orders/%3Cscript%3E/cancellation", null, Auth.VALID));
         corpus.add(customerCall("a huge limit", "GET", "/v1/orders?limit=99999999999999999999", null, Auth.VALID));
         corpus.add(customerCall("a negative limit", "GET", "/v1/orders?limit=-1", null, Auth.VALID));
         corpus.add(customerCall("SQL in the status", "GET", "/v1/orders?status=PAID%27--", null, Auth.VALID));
-        corpus.add(argumentSet("an idempotency key with spaces", "POST", "/v1/orders", order("EUR", ITEM), Auth.VALID,
-                Signature.NONE, "a key with spaces"));
-        corpus.add(argumentSet("an idempotency key too long", "POST", "/v1/orders", order("EUR", ITEM), Auth.VALID,
-                Signature.NONE, "k".repeat(256)));
+        corpus.add(argumentSet(
+                "an idempotency key with spaces",
+                "POST",
+                "/v1/orders",
+                order("EUR", ITEM),
+                Auth.VALID,
+                Signature.NONE,
+                "a key with spaces"));
+        corpus.add(argumentSet(
+                "an idempotency key too long",
+                "POST",
+                "/v1/orders",
+                order("EUR", ITEM),
+                Auth.VALID,
+                Signature.NONE,
+                "k".repeat(256)));
         // Hostile payment notifications, correctly signed.
-        corpus.add(notification("a payment with SQL in its reference",
-                payment("\"" + EXISTING + "\"", "\"pi'; DELETE FROM orders;--\"", "\"5.00\""), Signature.VALID));
-        corpus.add(notification("a payment with a negative amount",
-                payment("\"" + EXISTING + "\"", "\"pi_neg\"", "\"-5.00\""), Signature.VALID));
-        corpus.add(notification("a payment with a huge amount",
-                payment("\"" + EXISTING + "\"", "\"pi_huge\"", "1e400"), Signature.VALID));
-        corpus.add(notification("a payment for an id that is not a UUID",
-                payment("\"1 OR 1=1\"", "\"pi_x\"", "\"5.00\""), Signature.VALID));
-        corpus.add(notification("a payment with an unknown field",
+        corpus.add(notification(
+                "a payment with SQL in its reference",
+                payment("\"" + EXISTING + "\"", "\"pi'; DELETE FROM orders;--\"", "\"5.00\""),
+                Signature.VALID));
+        corpus.add(notification(
+                "a payment with a negative amount",
+                payment("\"" + EXISTING + "\"", "\"pi_neg\"", "\"-5.00\""),
+                Signature.VALID));
+        corpus.add(notification(
+                "a payment with a huge amount",
+                payment("\"" + EXISTING + "\"", "\"pi_huge\"", "1e400"),
+                Signature.VALID));
+        corpus.add(notification(
+                "a payment for an id that is not a UUID",
+                payment("\"1 OR 1=1\"", "\"pi_x\"", "\"5.00\""),
+                Signature.VALID));
+        corpus.add(notification(
+                "a payment with an unknown field",
                 "{\"orderId\":\"" + EXISTING + "\",\"paymentReference\":\"pi_x\",\"amount\":\"5.00\","
-                        + "\"currency\":\"EUR\",\"status\":\"PAID\"}", Signature.VALID));
+                        + "\"currency\":\"EUR\",\"status\":\"PAID\"}",
+                Signature.VALID));
         corpus.add(notification("a payment as broken JSON", "{\"orderId\":", Signature.VALID));
         return corpus.build();
     }
 
     @ParameterizedTest
     @MethodSource("hostileRequests")
-    void a_hostile_request_gets_a_4xx_problem_detail_and_writes_nothing(String method, String path, String body,
-            Auth auth, Signature signature, String idempotencyKey) throws Exception {
+    void a_hostile_request_gets_a_4xx_problem_detail_and_writes_nothing(
+            String method, String path, String body, Auth auth, Signature signature, String idempotencyKey)
+            throws Exception {
         var before = rowCounts();
         String realPath = path.replace(EXISTING, existing);
         String realBody = body == null ? null : body.replace(EXISTING, existing);
@@ -174,16 +215,20 @@ class HostileInputEndToEndTest {
 
     private HttpRequest request(String method, String path, String body, Auth auth, String idempotencyKey) {
         var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
+                .method(
+                        method,
+                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
                 .header("Content-Type", "application/json");
         Instant now = Instant.now();
         switch (auth) {
             case VALID -> request.header("Authorization", LocalCredentials.bearer(customer, now));
-            case NONE -> { }
-            case EXPIRED -> request.header("Authorization",
-                    LocalCredentials.bearer(customer, now.minusSeconds(2 * 3600)));
-            case WRONG_KEY -> request.header("Authorization",
-                    LocalCredentials.bearer(customer, now, "somebody-elses-signing-key-0123456789"));
+            case NONE -> {}
+            case EXPIRED ->
+                request.header("Authorization", LocalCredentials.bearer(customer, now.minusSeconds(2 * 3600)));
+            case WRONG_KEY ->
+                request.header(
+                        "Authorization",
+                        LocalCredentials.bearer(customer, now, "somebody-elses-signing-key-0123456789"));
             case GARBAGE -> request.header("Authorization", "Bearer ' OR 1=1 --");
             case HOSTILE_SUBJECT -> request.header("Authorization", LocalCredentials.bearer("victim\u0000", now));
         }
@@ -199,11 +244,13 @@ class HostileInputEndToEndTest {
                 .header("Content-Type", "application/json");
         switch (signature) {
             case VALID -> request.header("Payment-Signature", LocalCredentials.paymentSignature(body, Instant.now()));
-            case NONE -> { }
-            case FORGED -> request.header("Payment-Signature",
-                    LocalCredentials.paymentSignature(body + " ", Instant.now()));
-            case STALE -> request.header("Payment-Signature",
-                    LocalCredentials.paymentSignature(body, Instant.now().minusSeconds(301)));
+            case NONE -> {}
+            case FORGED ->
+                request.header("Payment-Signature", LocalCredentials.paymentSignature(body + " ", Instant.now()));
+            case STALE ->
+                request.header(
+                        "Payment-Signature",
+                        LocalCredentials.paymentSignature(body, Instant.now().minusSeconds(301)));
         }
         return request.build();
     }

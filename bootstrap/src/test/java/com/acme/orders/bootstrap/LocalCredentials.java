@@ -22,8 +22,7 @@ final class LocalCredentials {
     static final String TOKEN_SECRET = "local-customer-token-secret-0123456789";
     static final String PAYMENT_SECRET = "local-payment-signing-secret-0123456789";
 
-    private LocalCredentials() {
-    }
+    private LocalCredentials() {}
 
     static String bearer(String customer, Instant now) {
         return bearer(customer, now, TOKEN_SECRET);
@@ -31,11 +30,17 @@ final class LocalCredentials {
 
     static String bearer(String customer, Instant now, String secret) {
         var key = new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256");
-        var claims = JwtClaimsSet.builder().subject(customer).issuedAt(now)
-                .expiresAt(now.plus(Duration.ofHours(1))).build();
-        return "Bearer " + NimbusJwtEncoder.withSecretKey(key).build()
-                .encode(JwtEncoderParameters.from(JwsHeader.with(MacAlgorithm.HS256).build(), claims))
-                .getTokenValue();
+        var claims = JwtClaimsSet.builder()
+                .subject(customer)
+                .issuedAt(now)
+                .expiresAt(now.plus(Duration.ofHours(1)))
+                .build();
+        return "Bearer "
+                + NimbusJwtEncoder.withSecretKey(key)
+                        .build()
+                        .encode(JwtEncoderParameters.from(
+                                JwsHeader.with(MacAlgorithm.HS256).build(), claims))
+                        .getTokenValue();
     }
 
     /** {@code t=<unix seconds>,v1=<hex HMAC-SHA256 of "t.body">}, as the README's openssl command computes it. */
@@ -43,6 +48,7 @@ final class LocalCredentials {
         var mac = Mac.getInstance("HmacSHA256");
         mac.init(new SecretKeySpec(PAYMENT_SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
         long t = now.getEpochSecond();
-        return "t=" + t + ",v1=" + HexFormat.of().formatHex(mac.doFinal((t + "." + body).getBytes(StandardCharsets.UTF_8)));
+        return "t=" + t + ",v1="
+                + HexFormat.of().formatHex(mac.doFinal((t + "." + body).getBytes(StandardCharsets.UTF_8)));
     }
 }

@@ -22,8 +22,7 @@ public final class LocalOrderService {
     private static final Logger log = LoggerFactory.getLogger(LocalOrderService.class);
     private static final Path LOCAL_DATA = Path.of(System.getProperty("orders.local-data", "target/local-stack"));
 
-    private LocalOrderService() {
-    }
+    private LocalOrderService() {}
 
     public static void main(String[] args) throws IOException {
         if (isConfigured("SPRING_DATASOURCE_URL", "spring.datasource.url")) {
@@ -34,7 +33,10 @@ public final class LocalOrderService {
             System.setProperty("spring.datasource.url", postgres.jdbcUrl());
             System.setProperty("spring.datasource.username", postgres.username());
             System.setProperty("spring.datasource.password", postgres.password());
-            log.info("Started embedded PostgreSQL at {} (data in {})", postgres.jdbcUrl(), LOCAL_DATA.resolve("postgres"));
+            log.info(
+                    "Started embedded PostgreSQL at {} (data in {})",
+                    postgres.jdbcUrl(),
+                    LOCAL_DATA.resolve("postgres"));
         }
         if (isConfigured("SPRING_DATA_REDIS_HOST", "spring.data.redis.host")
                 || isConfigured("SPRING_DATA_REDIS_URL", "spring.data.redis.url")
@@ -45,7 +47,10 @@ public final class LocalOrderService {
             Runtime.getRuntime().addShutdownHook(new Thread(() -> close(redis)));
             System.setProperty("spring.data.redis.host", redis.host());
             System.setProperty("spring.data.redis.port", Integer.toString(redis.port()));
-            log.info("Started embedded Redis at {}:{} (data in {})", redis.host(), redis.port(),
+            log.info(
+                    "Started embedded Redis at {}:{} (data in {})",
+                    redis.host(),
+                    redis.port(),
                     LOCAL_DATA.resolve("redis"));
         }
         if (isConfigured("SPRING_KAFKA_BOOTSTRAP_SERVERS", "spring.kafka.bootstrap-servers")) {
@@ -56,9 +61,11 @@ public final class LocalOrderService {
             kafka.afterPropertiesSet();
             Runtime.getRuntime().addShutdownHook(new Thread(kafka::destroy));
             System.setProperty("spring.kafka.bootstrap-servers", kafka.getBrokersAsString());
-            log.info("Started embedded Kafka at {}; watch the events with: kafka-console-consumer.sh --bootstrap-server {} "
-                    + "--topic orders.events --from-beginning --property print.key=true --property print.headers=true",
-                    kafka.getBrokersAsString(), kafka.getBrokersAsString());
+            log.info(
+                    "Started embedded Kafka at {}; watch the events with: kafka-console-consumer.sh --bootstrap-server {} "
+                            + "--topic orders.events --from-beginning --property print.key=true --property print.headers=true",
+                    kafka.getBrokersAsString(),
+                    kafka.getBrokersAsString());
         }
         trustLocalCredentialsUnlessConfigured();
         OrderServiceApplication.main(args);
@@ -70,16 +77,19 @@ public final class LocalOrderService {
      */
     private static void trustLocalCredentialsUnlessConfigured() {
         if (!isConfigured("ORDERS_SECURITY_JWT_SECRET", "orders.security.jwt.secret")
-                && !isConfigured("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUER_URI",
+                && !isConfigured(
+                        "SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUER_URI",
                         "spring.security.oauth2.resourceserver.jwt.issuer-uri")
-                && !isConfigured("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_JWK_SET_URI",
+                && !isConfigured(
+                        "SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_JWK_SET_URI",
                         "spring.security.oauth2.resourceserver.jwt.jwk-set-uri")) {
             System.setProperty("orders.security.jwt.secret", LocalCredentials.TOKEN_SECRET);
             log.warn("Trusting customer tokens signed with the local secret of the README: for this machine only");
         }
         if (!isConfigured("ORDERS_PAYMENTS_SIGNING_SECRETS", "orders.payments.signing-secrets")) {
             System.setProperty("orders.payments.signing-secrets", LocalCredentials.PAYMENT_SECRET);
-            log.warn("Trusting payment notifications signed with the local secret of the README: for this machine only");
+            log.warn(
+                    "Trusting payment notifications signed with the local secret of the README: for this machine only");
         }
     }
 

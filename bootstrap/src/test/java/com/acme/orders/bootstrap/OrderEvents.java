@@ -3,8 +3,8 @@ package com.acme.orders.bootstrap;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.acme.orders.application.ordering.CancelOrder;
-import com.acme.orders.application.payment.ConfirmPayment;
 import com.acme.orders.application.ordering.PlaceOrder;
+import com.acme.orders.application.payment.ConfirmPayment;
 import com.acme.orders.domain.CustomerId;
 import com.acme.orders.domain.LineItem;
 import com.acme.orders.domain.Money;
@@ -55,23 +55,37 @@ final class OrderEvents {
      * late, which requests a refund) or leaves it unpaid.
      */
     void placeAndSettle(int n) {
-        Order order = placeOrder.place(new PlaceOrder.Command(customer,
+        Order order = placeOrder.place(new PlaceOrder.Command(
+                customer,
                 List.of(new LineItem(new Sku("BOOK-" + n), new Quantity(1 + n % 3), Money.of("12.50", "EUR"))),
                 Optional.empty()));
         record(order.recordedEvents());
         switch (n % 3) {
-            case 0 -> record(confirmPayment.confirm(order.id(),
-                    new Payment(new PaymentReference("pi_" + order.number().value()), order.total()))
-                    .order().recordedEvents());
+            case 0 ->
+                record(confirmPayment
+                        .confirm(
+                                order.id(),
+                                new Payment(
+                                        new PaymentReference(
+                                                "pi_" + order.number().value()),
+                                        order.total()))
+                        .order()
+                        .recordedEvents());
             case 1 -> {
                 record(cancelOrder.cancel(order.id(), customer).order().recordedEvents());
                 if (n % 2 == 0) {
-                    record(confirmPayment.confirm(order.id(),
-                            new Payment(new PaymentReference("pi_late_" + order.number().value()), order.total()))
-                            .order().recordedEvents());
+                    record(confirmPayment
+                            .confirm(
+                                    order.id(),
+                                    new Payment(
+                                            new PaymentReference(
+                                                    "pi_late_" + order.number().value()),
+                                            order.total()))
+                            .order()
+                            .recordedEvents());
                 }
             }
-            default -> { }
+            default -> {}
         }
     }
 
@@ -91,7 +105,9 @@ final class OrderEvents {
     /** True once every event of this activity has been received at least once. */
     Predicate<List<TopicReader.Received>> allArrived() {
         var ids = eventIds();
-        return received -> received.stream().map(TopicReader.Received::eventId).collect(Collectors.toSet())
+        return received -> received.stream()
+                .map(TopicReader.Received::eventId)
+                .collect(Collectors.toSet())
                 .containsAll(ids);
     }
 
@@ -111,9 +127,13 @@ final class OrderEvents {
     synchronized void assertEveryEventArrivedInOrderPerOrder(List<TopicReader.Received> received) {
         var consumer = new DeduplicatingConsumer();
         ours(received).forEach(consumer::accept);
-        Map<String, List<String>> arrived = consumer.handled().stream().collect(Collectors.groupingBy(
-                TopicReader.Received::key, LinkedHashMap::new,
-                Collectors.mapping(TopicReader.Received::eventId, Collectors.toList())));
-        assertThat(arrived).as("each order's events, first arrivals in arrival order").isEqualTo(expected);
+        Map<String, List<String>> arrived = consumer.handled().stream()
+                .collect(Collectors.groupingBy(
+                        TopicReader.Received::key,
+                        LinkedHashMap::new,
+                        Collectors.mapping(TopicReader.Received::eventId, Collectors.toList())));
+        assertThat(arrived)
+                .as("each order's events, first arrivals in arrival order")
+                .isEqualTo(expected);
     }
 }

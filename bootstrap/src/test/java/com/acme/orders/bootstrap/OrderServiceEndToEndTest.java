@@ -28,10 +28,13 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The whole service over real HTTP against a real PostgreSQL: what a client and a payment provider see. */
-@SpringBootTest(classes = OrderServiceApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(
+        classes = OrderServiceApplication.class,
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
-                "orders.security.jwt.secret=" + LocalCredentials.TOKEN_SECRET,
-                "orders.payments.signing-secrets=" + LocalCredentials.PAYMENT_SECRET})
+            "orders.security.jwt.secret=" + LocalCredentials.TOKEN_SECRET,
+            "orders.payments.signing-secrets=" + LocalCredentials.PAYMENT_SECRET
+        })
 @Import(OrderServiceEndToEndTest.MovableTime.class)
 class OrderServiceEndToEndTest {
 
@@ -73,7 +76,8 @@ class OrderServiceEndToEndTest {
         assertThat(placed.statusCode()).isEqualTo(201);
         JsonNode order = json.readTree(placed.body());
         String id = order.get("id").asString();
-        assertThat(placed.headers().firstValue("Location")).hasValueSatisfying(it -> assertThat(it).endsWith("/v1/orders/" + id));
+        assertThat(placed.headers().firstValue("Location"))
+                .hasValueSatisfying(it -> assertThat(it).endsWith("/v1/orders/" + id));
         assertThat(order.get("status").asString()).isEqualTo("UNPAID");
         assertThat(order.get("total").asString()).isEqualTo("25.00");
 
@@ -92,7 +96,8 @@ class OrderServiceEndToEndTest {
         var cancel = send("POST", "/v1/orders/" + id + "/cancellation", customer, null);
         assertThat(cancel.statusCode()).isEqualTo(409);
         assertThat(cancel.headers().firstValue("Content-Type")).hasValue("application/problem+json");
-        assertThat(jdbc.queryForObject("select status from orders where id = ?::uuid", String.class, id)).isEqualTo("PAID");
+        assertThat(jdbc.queryForObject("select status from orders where id = ?::uuid", String.class, id))
+                .isEqualTo("PAID");
     }
 
     @Test
@@ -103,7 +108,8 @@ class OrderServiceEndToEndTest {
 
         CLOCK.advance(Duration.ofMinutes(1));
 
-        JsonNode read = json.readTree(send("GET", "/v1/orders/" + id, customer, null).body());
+        JsonNode read =
+                json.readTree(send("GET", "/v1/orders/" + id, customer, null).body());
         assertThat(read.get("status").asString()).isEqualTo("CANCELLED");
         assertThat(read.get("cancellationReason").asString()).isEqualTo("PAYMENT_TIMEOUT");
 
@@ -115,7 +121,8 @@ class OrderServiceEndToEndTest {
             assertThat(json.readTree(late.body()).get("result").asString()).isEqualTo("REFUND_REQUESTED");
             assertThat(json.readTree(late.body()).get("status").asString()).isEqualTo("CANCELLED");
         }
-        assertThat(jdbc.queryForList("select outcome from received_payments where order_id = ?::uuid", String.class, id))
+        assertThat(jdbc.queryForList(
+                        "select outcome from received_payments where order_id = ?::uuid", String.class, id))
                 .containsExactly("REFUND_REQUESTED");
         assertThat(jdbc.queryForObject("select cancellation_reason from orders where id = ?::uuid", String.class, id))
                 .isEqualTo("PAYMENT_TIMEOUT");
@@ -128,12 +135,15 @@ class OrderServiceEndToEndTest {
         send("POST", "/v1/orders", "someone-else", """
                 {"currency":"JPY","items":[{"sku":"TEA","quantity":1,"unitPrice":1200}]}""");
 
-        JsonNode list = json.readTree(send("GET", "/v1/orders?limit=10", customer, null).body());
+        JsonNode list =
+                json.readTree(send("GET", "/v1/orders?limit=10", customer, null).body());
         assertThat(list.get("orders")).hasSize(1);
-        assertThat(list.get("orders").get(0).get("id").asString()).isEqualTo(mine.get("id").asString());
+        assertThat(list.get("orders").get(0).get("id").asString())
+                .isEqualTo(mine.get("id").asString());
         assertThat(list.get("orders").get(0).get("total").asString()).isEqualTo("3600");
 
-        assertThat(send("GET", "/v1/orders/" + mine.get("id").asString(), "someone-else", null).statusCode())
+        assertThat(send("GET", "/v1/orders/" + mine.get("id").asString(), "someone-else", null)
+                        .statusCode())
                 .isEqualTo(404);
     }
 
@@ -152,7 +162,8 @@ class OrderServiceEndToEndTest {
             assertThat(response.statusCode()).isBetween(400, 499);
             assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
         }
-        assertThat(jdbc.queryForObject("select count(*) from orders", Integer.class)).isEqualTo(before);
+        assertThat(jdbc.queryForObject("select count(*) from orders", Integer.class))
+                .isEqualTo(before);
     }
 
     @Test
@@ -164,23 +175,26 @@ class OrderServiceEndToEndTest {
         String payment = """
                 {"orderId":"%s","paymentReference":"pi_forged","amount":"5.00","currency":"EUR"}""".formatted(id);
         String forgedSignature = LocalCredentials.paymentSignature(payment.replace("5.00", "0.01"), CLOCK.instant());
-        String staleSignature = LocalCredentials.paymentSignature(payment, CLOCK.instant().minus(Duration.ofMinutes(6)));
+        String staleSignature =
+                LocalCredentials.paymentSignature(payment, CLOCK.instant().minus(Duration.ofMinutes(6)));
 
         var responses = new HttpResponse<?>[] {
-                unauthenticated("POST", "/v1/orders", "{\"currency\":\"EUR\",\"items\":[]}", null),
-                unauthenticated("GET", "/v1/orders", null, null),
-                unauthenticated("GET", "/v1/orders/" + id, null, "Bearer " + "x".repeat(40)),
-                unauthenticated("POST", "/v1/orders/" + id + "/cancellation", null, null),
-                signedAs(payment, null),
-                signedAs(payment, forgedSignature),
-                signedAs(payment, staleSignature)};
+            unauthenticated("POST", "/v1/orders", "{\"currency\":\"EUR\",\"items\":[]}", null),
+            unauthenticated("GET", "/v1/orders", null, null),
+            unauthenticated("GET", "/v1/orders/" + id, null, "Bearer " + "x".repeat(40)),
+            unauthenticated("POST", "/v1/orders/" + id + "/cancellation", null, null),
+            signedAs(payment, null),
+            signedAs(payment, forgedSignature),
+            signedAs(payment, staleSignature)
+        };
 
         for (var response : responses) {
             assertThat(response.statusCode()).isEqualTo(401);
             assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
             assertThat(response.headers().firstValue("WWW-Authenticate")).isPresent();
         }
-        assertThat(jdbc.queryForObject("select count(*) from orders", Integer.class)).isEqualTo(before);
+        assertThat(jdbc.queryForObject("select count(*) from orders", Integer.class))
+                .isEqualTo(before);
         assertThat(jdbc.queryForObject("select status from orders where id = ?::uuid", String.class, id))
                 .isEqualTo("UNPAID");
     }
@@ -215,8 +229,9 @@ class OrderServiceEndToEndTest {
         assertThat(ids).hasSize(1);
         assertThat(jdbc.queryForObject("select count(*) from orders where customer_id = ?", Integer.class, customer))
                 .isEqualTo(1);
-        assertThat(jdbc.queryForObject("select count(*) from idempotency_keys where customer_id = ?", Integer.class,
-                customer)).isEqualTo(1);
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from idempotency_keys where customer_id = ?", Integer.class, customer))
+                .isEqualTo(1);
     }
 
     @Test
@@ -231,7 +246,9 @@ class OrderServiceEndToEndTest {
     private HttpResponse<String> unauthenticated(String method, String path, String body, String authorization)
             throws Exception {
         var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
+                .method(
+                        method,
+                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
                 .header("Content-Type", "application/json");
         if (authorization != null) {
             request.header("Authorization", authorization);
@@ -252,7 +269,9 @@ class OrderServiceEndToEndTest {
     /** As a customer with a valid token, or, without a customer, as the payment provider signing its body. */
     private HttpResponse<String> send(String method, String path, String customerId, String body) throws Exception {
         var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
+                .method(
+                        method,
+                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
                 .header("Content-Type", "application/json")
                 .header("Accept", "application/json, application/problem+json");
         if (customerId != null) {

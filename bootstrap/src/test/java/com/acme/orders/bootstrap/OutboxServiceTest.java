@@ -16,19 +16,24 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * its worker would take the work of the timeout tests, which run service instances of their own on the same Redis and
  * database.
  */
-@SpringBootTest(classes = {OrderServiceApplication.class, OutboxTestServers.class},
+@SpringBootTest(
+        classes = {OrderServiceApplication.class, OutboxTestServers.class},
         webEnvironment = SpringBootTest.WebEnvironment.NONE,
         properties = {"orders.outbox.relay.enabled=false", "orders.timeouts.worker-enabled=false"})
 abstract class OutboxServiceTest {
 
     @Autowired
     PlaceOrder placeOrder;
+
     @Autowired
     ConfirmPayment confirmPayment;
+
     @Autowired
     CancelOrder cancelOrder;
+
     @Autowired
     Relays relays;
+
     @Autowired
     JdbcTemplate jdbc;
 

@@ -2,11 +2,11 @@ package com.acme.orders.bootstrap;
 
 import com.acme.orders.adapter.postgres.TestPostgres;
 import com.acme.orders.adapter.redis.TestRedis;
+import com.acme.orders.application.change.port.Transactions;
 import com.acme.orders.application.outbox.RelayOutbox;
 import com.acme.orders.application.outbox.port.EventBroker;
 import com.acme.orders.application.outbox.port.OutboxSignal;
 import com.acme.orders.application.outbox.port.PendingEvents;
-import com.acme.orders.application.change.port.Transactions;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -36,16 +36,20 @@ class OutboxTestServers {
     }
 
     @Bean
-    Relays relays(PendingEvents outbox, EventBroker broker, OutboxSignal signal, Transactions transactions,
-                  JdbcTemplate jdbc) {
+    Relays relays(
+            PendingEvents outbox,
+            EventBroker broker,
+            OutboxSignal signal,
+            Transactions transactions,
+            JdbcTemplate jdbc) {
         return new Relays(outbox, broker, signal, transactions, jdbc);
     }
 
     /** Relay loops on their own threads, as the service runs them, and what the tests wait for. */
     static final class Relays {
 
-        static final RelayOutbox.Settings FAST = new RelayOutbox.Settings(100, 10, Duration.ofMillis(200),
-                Duration.ofMillis(100), Duration.ofSeconds(2));
+        static final RelayOutbox.Settings FAST = new RelayOutbox.Settings(
+                100, 10, Duration.ofMillis(200), Duration.ofMillis(100), Duration.ofSeconds(2));
 
         private final PendingEvents outbox;
         private final EventBroker broker;
@@ -55,8 +59,12 @@ class OutboxTestServers {
         private final List<Thread> running = new ArrayList<>();
         private volatile boolean stopping;
 
-        Relays(PendingEvents outbox, EventBroker broker, OutboxSignal signal, Transactions transactions,
-               JdbcTemplate jdbc) {
+        Relays(
+                PendingEvents outbox,
+                EventBroker broker,
+                OutboxSignal signal,
+                Transactions transactions,
+                JdbcTemplate jdbc) {
             this.outbox = outbox;
             this.broker = broker;
             this.signal = signal;

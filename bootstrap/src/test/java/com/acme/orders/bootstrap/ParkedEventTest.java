@@ -4,10 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.acme.orders.adapter.kafka.outbox.KafkaEventBroker;
 import com.acme.orders.adapter.kafka.outbox.KafkaEventsProperties;
-import com.acme.orders.application.ordering.CancelOrder;
 import com.acme.orders.application.ordering.PlaceOrder;
 import com.acme.orders.application.outbox.RelayOutbox;
-import com.acme.orders.bootstrap.OutboxTestServers.Relays;
 import com.acme.orders.domain.CustomerId;
 import com.acme.orders.domain.LineItem;
 import com.acme.orders.domain.Money;
@@ -24,7 +22,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.core.ProducerFactory;
@@ -37,8 +34,10 @@ class ParkedEventTest extends OutboxServiceTest {
 
     @Autowired
     ProducerFactory<String, String> producers;
+
     @Autowired
     KafkaEventsProperties properties;
+
     @Autowired
     ObjectProvider<io.micrometer.core.instrument.MeterRegistry> meters;
 
@@ -55,28 +54,43 @@ class ParkedEventTest extends OutboxServiceTest {
             throws Exception {
         relays.deleteAll();
         var customer = new CustomerId("hoarder");
-        var huge = placeOrder.place(new PlaceOrder.Command(customer, IntStream.range(0, 40)
-                .mapToObj(n -> new LineItem(new Sku("SKU-" + n), new Quantity(1), Money.of("1.00", "EUR"))).toList(),
+        var huge = placeOrder.place(new PlaceOrder.Command(
+                customer,
+                IntStream.range(0, 40)
+                        .mapToObj(n -> new LineItem(new Sku("SKU-" + n), new Quantity(1), Money.of("1.00", "EUR")))
+                        .toList(),
                 Optional.empty()));
         cancelOrder.cancel(huge.id(), customer);
-        var ordinary = placeOrder.place(new PlaceOrder.Command(customer,
-                List.of(new LineItem(new Sku("BOOK-1"), new Quantity(1), Money.of("1.00", "EUR"))), Optional.empty()));
+        var ordinary = placeOrder.place(new PlaceOrder.Command(
+                customer,
+                List.of(new LineItem(new Sku("BOOK-1"), new Quantity(1), Money.of("1.00", "EUR"))),
+                Optional.empty()));
 
-        var relay = relays.relay(brokerWithMaxRequestSize(MAX_REQUEST_SIZE),
+        var relay = relays.relay(
+                brokerWithMaxRequestSize(MAX_REQUEST_SIZE),
                 new RelayOutbox.Settings(100, 3, Duration.ofMillis(50), Duration.ofMillis(10), Duration.ofMillis(10)));
         for (int round = 0; round < 5; round++) {
             relay.relayOnce();
             Thread.sleep(50);
         }
 
-        var parked = jdbc.queryForMap("select attempts, last_error, event_type from outbox where parked_at is not null");
+        var parked =
+                jdbc.queryForMap("select attempts, last_error, event_type from outbox where parked_at is not null");
         assertThat(parked.get("attempts")).isEqualTo(3);
         assertThat(parked.get("event_type")).isEqualTo(OrderEvents.PLACED);
         assertThat((String) parked.get("last_error")).contains("RecordTooLarge");
-        assertThat(jdbc.queryForList("select event_type from outbox where parked_at is null and order_id = ?",
-                String.class, huge.id().value())).as("held back behind it").containsExactly(OrderEvents.CANCELLED);
-        assertThat(jdbc.queryForObject("select count(*) from outbox where order_id = ?", Integer.class,
-                ordinary.id().value())).as("every other order went on").isZero();
+        assertThat(jdbc.queryForList(
+                        "select event_type from outbox where parked_at is null and order_id = ?",
+                        String.class,
+                        huge.id().value()))
+                .as("held back behind it")
+                .containsExactly(OrderEvents.CANCELLED);
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from outbox where order_id = ?",
+                        Integer.class,
+                        ordinary.id().value()))
+                .as("every other order went on")
+                .isZero();
         var received = TopicReader.readUntil(
                 it -> it.stream().anyMatch(r -> r.key().equals(ordinary.id().toString())), Duration.ofSeconds(30));
         assertThat(received).noneMatch(it -> it.key().equals(huge.id().toString()));

@@ -1,14 +1,12 @@
 package com.acme.orders.bootstrap;
 
-import com.acme.orders.application.ordering.PlaceOrder;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.acme.orders.application.payment.ConfirmPayment;
 import com.acme.orders.application.change.OrderChange;
 import com.acme.orders.application.deadline.RebuildDeadlineIndex;
-import com.acme.orders.application.fakes.RecordedEvents;
 import com.acme.orders.application.deadline.port.PendingDeadline;
+import com.acme.orders.application.fakes.RecordedEvents;
+import com.acme.orders.application.payment.ConfirmPayment;
 import com.acme.orders.domain.Money;
 import com.acme.orders.domain.OrderCancelled;
 import com.acme.orders.domain.OrderId;
@@ -19,7 +17,6 @@ import com.acme.orders.domain.Transition;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -52,8 +49,11 @@ class PaymentRacesTimeoutTest {
             // Each payment is sent between 150 ms before and 50 ms after its order's deadline: on a busy machine it
             // reaches the database a little later, right where the worker is cancelling.
             var queue = new ConcurrentLinkedQueue<>(seeded.stream()
-                    .map(it -> Map.entry(it, it.deadline().plusMillis(ThreadLocalRandom.current().nextLong(-150, 51))))
-                    .sorted(Map.Entry.comparingByValue(Comparator.naturalOrder())).toList());
+                    .map(it -> Map.entry(
+                            it,
+                            it.deadline().plusMillis(ThreadLocalRandom.current().nextLong(-150, 51))))
+                    .sorted(Map.Entry.comparingByValue(Comparator.naturalOrder()))
+                    .toList());
             var answers = new ConcurrentHashMap<OrderId, OrderChange>();
             var confirmPayment = service.bean(ConfirmPayment.class);
             try (var payers = Executors.newFixedThreadPool(PAYING_THREADS)) {
@@ -63,20 +63,26 @@ class PaymentRacesTimeoutTest {
                         while ((next = queue.poll()) != null) {
                             TimeoutTestData.sleepUntil(next.getValue());
                             var order = next.getKey().order();
-                            answers.put(order, confirmPayment.confirm(order, new Payment(
-                                    new PaymentReference("pi_" + order), Money.of("25.00", "EUR"))));
+                            answers.put(
+                                    order,
+                                    confirmPayment.confirm(
+                                            order,
+                                            new Payment(
+                                                    new PaymentReference("pi_" + order), Money.of("25.00", "EUR"))));
                         }
                         return null;
                     });
                 }
             }
-            assertThat(data.awaitNoUnpaidDueBy(seeded.getLast().deadline(), Duration.ofSeconds(30))).isTrue();
+            assertThat(data.awaitNoUnpaidDueBy(seeded.getLast().deadline(), Duration.ofSeconds(30)))
+                    .isTrue();
             var settled = data.statuses();
             Thread.sleep(2_500); // longer than a lease and two sweeps: nothing may change any more
             assertThat(data.statuses()).isEqualTo(settled);
 
             System.out.println("Payment versus timeout at the deadline: " + settled);
-            assertThat(settled.getOrDefault("PAID", 0L) + settled.getOrDefault("CANCELLED", 0L)).isEqualTo(ORDERS);
+            assertThat(settled.getOrDefault("PAID", 0L) + settled.getOrDefault("CANCELLED", 0L))
+                    .isEqualTo(ORDERS);
             assertThat(settled.get("PAID")).as("some payments won").isPositive();
             assertThat(settled.get("CANCELLED")).as("some timeouts won").isPositive();
             assertThat(data.storedMoreThanOnce()).isZero();
@@ -90,8 +96,11 @@ class PaymentRacesTimeoutTest {
                     assertThat(answer).isInstanceOf(Transition.Changed.class);
                 } else {
                     assertThat(its.getFirst()).isInstanceOf(OrderCancelled.class);
-                    assertThat(answer).isInstanceOfSatisfying(Transition.Refused.class, refused ->
-                            assertThat(refused.refusal()).isEqualTo(Transition.Refusal.ORDER_CANCELLED));
+                    assertThat(answer)
+                            .isInstanceOfSatisfying(
+                                    Transition.Refused.class,
+                                    refused -> assertThat(refused.refusal())
+                                            .isEqualTo(Transition.Refusal.ORDER_CANCELLED));
                 }
             });
         }

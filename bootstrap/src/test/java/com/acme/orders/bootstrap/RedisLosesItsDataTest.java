@@ -1,13 +1,11 @@
 package com.acme.orders.bootstrap;
 
-import com.acme.orders.application.ordering.PlaceOrder;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.acme.orders.adapter.redis.TestRedis;
-import com.acme.orders.application.payment.ConfirmPayment;
 import com.acme.orders.application.deadline.RebuildDeadlineIndex;
 import com.acme.orders.application.fakes.RecordedEvents;
+import com.acme.orders.application.payment.ConfirmPayment;
 import com.acme.orders.domain.Money;
 import com.acme.orders.domain.OrderId;
 import com.acme.orders.domain.OrderPaid;
@@ -60,13 +58,17 @@ class RedisLosesItsDataTest {
             var confirmPayment = service.bean(ConfirmPayment.class);
             var paid = ConcurrentHashMap.<OrderId>newKeySet();
             try (var payers = Executors.newFixedThreadPool(8)) {
-                IntStream.range(0, ORDERS).filter(i -> i % 5 == 0).mapToObj(seeded::get).forEach(it -> payers.submit(() -> {
-                    var change = confirmPayment.confirm(it.order(),
-                            new Payment(new PaymentReference("pi_" + it.order()), Money.of("25.00", "EUR")));
-                    if (change.transition() instanceof Transition.Changed) {
-                        paid.add(it.order());
-                    }
-                }));
+                IntStream.range(0, ORDERS)
+                        .filter(i -> i % 5 == 0)
+                        .mapToObj(seeded::get)
+                        .forEach(it -> payers.submit(() -> {
+                            var change = confirmPayment.confirm(
+                                    it.order(),
+                                    new Payment(new PaymentReference("pi_" + it.order()), Money.of("25.00", "EUR")));
+                            if (change.transition() instanceof Transition.Changed) {
+                                paid.add(it.order());
+                            }
+                        }));
             }
 
             System.out.println("Seeded and paid " + paid.size() + " orders, " + Duration.between(Instant.now(), start)
@@ -75,15 +77,19 @@ class RedisLosesItsDataTest {
             loseRedis.run();
 
             var lastDeadline = seeded.getLast().deadline();
-            assertThat(data.awaitNoUnpaidDueBy(lastDeadline, SWEEPER_BOUND.plusSeconds(10))).isTrue();
+            assertThat(data.awaitNoUnpaidDueBy(lastDeadline, SWEEPER_BOUND.plusSeconds(10)))
+                    .isTrue();
             System.out.println("After Redis lost its data: " + data.statuses() + "; lag " + data.lagDistribution());
             assertThat(data.count("PAID")).isEqualTo(paid.size());
             assertThat(data.count("CANCELLED")).isEqualTo(ORDERS - paid.size());
             assertThat(data.maxLagMillis()).isLessThanOrEqualTo(SWEEPER_BOUND.toMillis());
             assertThat(data.storedMoreThanOnce()).isZero();
             var terminal = TimeoutTestData.terminalEventsByOrder(events);
-            assertThat(terminal).hasSize(ORDERS).allSatisfy((order, its) -> assertThat(its).hasSize(1));
-            assertThat(paid).allSatisfy(it -> assertThat(terminal.get(it).getFirst()).isInstanceOf(OrderPaid.class));
+            assertThat(terminal)
+                    .hasSize(ORDERS)
+                    .allSatisfy((order, its) -> assertThat(its).hasSize(1));
+            assertThat(paid)
+                    .allSatisfy(it -> assertThat(terminal.get(it).getFirst()).isInstanceOf(OrderPaid.class));
         }
     }
 }

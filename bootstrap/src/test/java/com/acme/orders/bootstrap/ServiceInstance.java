@@ -1,12 +1,11 @@
 package com.acme.orders.bootstrap;
 
-import com.acme.orders.adapter.scheduling.deadline.DeadlineSweeper;
-
-import com.acme.orders.adapter.postgres.outbox.PostgresEventPublication;
 import com.acme.orders.adapter.postgres.TestPostgres;
+import com.acme.orders.adapter.postgres.outbox.PostgresEventPublication;
 import com.acme.orders.adapter.redis.TestRedis;
-import com.acme.orders.application.fakes.RecordedEvents;
+import com.acme.orders.adapter.scheduling.deadline.DeadlineSweeper;
 import com.acme.orders.application.change.port.EventPublication;
+import com.acme.orders.application.fakes.RecordedEvents;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
@@ -53,15 +52,20 @@ final class ServiceInstance implements AutoCloseable {
         all.put("spring.main.banner-mode", "off");
         all.putAll(properties);
         // As command-line arguments: SpringApplicationBuilder.properties() would be defaults, below application.yaml.
-        String[] arguments = all.entrySet().stream().map(it -> "--" + it.getKey() + "=" + it.getValue())
+        String[] arguments = all.entrySet().stream()
+                .map(it -> "--" + it.getKey() + "=" + it.getValue())
                 .toArray(String[]::new);
         var context = new SpringApplicationBuilder(OrderServiceApplication.class)
                 .web(WebApplicationType.NONE)
-                .initializers(it -> ((GenericApplicationContext) it).registerBean("recordedEvents",
-                        EventPublication.class, () -> published -> {
-                            events.publish(published);
-                            it.getBean(PostgresEventPublication.class).publish(published);
-                        }, definition -> definition.setPrimary(true)))
+                .initializers(it -> ((GenericApplicationContext) it)
+                        .registerBean(
+                                "recordedEvents",
+                                EventPublication.class,
+                                () -> published -> {
+                                    events.publish(published);
+                                    it.getBean(PostgresEventPublication.class).publish(published);
+                                },
+                                definition -> definition.setPrimary(true)))
                 .run(arguments);
         var service = new ServiceInstance(context);
         // The start-up rebuild reads the orders earlier tests left; finishing after a test's reset, it would put their

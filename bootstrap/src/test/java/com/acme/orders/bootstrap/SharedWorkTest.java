@@ -1,11 +1,9 @@
 package com.acme.orders.bootstrap;
 
-import com.acme.orders.application.ordering.PlaceOrder;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.acme.orders.adapter.redis.deadline.RedisDeadlineIndex;
 import com.acme.orders.adapter.redis.TestRedis;
+import com.acme.orders.adapter.redis.deadline.RedisDeadlineIndex;
 import com.acme.orders.application.deadline.RebuildDeadlineIndex;
 import com.acme.orders.application.fakes.RecordedEvents;
 import com.acme.orders.domain.OrderId;
@@ -30,9 +28,10 @@ class SharedWorkTest {
         int orders = 4_000;
         var events = new RecordedEvents();
         // Small batches and the sweeper out of the way, so both workers get their hands on the index.
-        var settings = Map.<String, Object>of("orders.timeouts.batch-size", "100", "orders.timeouts.sweeper-margin", "1h");
+        var settings =
+                Map.<String, Object>of("orders.timeouts.batch-size", "100", "orders.timeouts.sweeper-margin", "1h");
         try (var first = ServiceInstance.start(events, settings);
-             var second = ServiceInstance.start(events, settings)) {
+                var second = ServiceInstance.start(events, settings)) {
             var data = new TimeoutTestData(first.bean(DataSource.class));
             data.reset();
             var start = Instant.now().plusSeconds(2);
@@ -40,7 +39,8 @@ class SharedWorkTest {
             // As PlaceOrder would have; a rebuild also marks the index complete, so no sweeper rebuild resets a claim.
             first.bean(RebuildDeadlineIndex.class).rebuild();
 
-            assertThat(data.awaitNoUnpaidDueBy(seeded.getLast().deadline(), Duration.ofSeconds(30))).isTrue();
+            assertThat(data.awaitNoUnpaidDueBy(seeded.getLast().deadline(), Duration.ofSeconds(30)))
+                    .isTrue();
             // A batch is counted after its commit and its acknowledgement to Redis: the last ones may be on their way.
             var countedBy = Instant.now().plusSeconds(10);
             while (first.counter("orders.timeout.cancelled") + second.counter("orders.timeout.cancelled") < orders
@@ -50,14 +50,16 @@ class SharedWorkTest {
 
             double byFirst = first.counter("orders.timeout.cancelled");
             double bySecond = second.counter("orders.timeout.cancelled");
-            System.out.printf("Two instances: first cancelled %.0f, second %.0f; lag %s%n", byFirst, bySecond,
-                    data.lagDistribution());
+            System.out.printf(
+                    "Two instances: first cancelled %.0f, second %.0f; lag %s%n",
+                    byFirst, bySecond, data.lagDistribution());
             assertThat(byFirst).isPositive();
             assertThat(bySecond).isPositive();
             assertThat(byFirst + bySecond).isEqualTo(orders);
             assertThat(data.count("CANCELLED")).isEqualTo(orders);
             assertThat(data.storedMoreThanOnce()).isZero();
-            assertThat(TimeoutTestData.terminalEventsByOrder(events)).hasSize(orders)
+            assertThat(TimeoutTestData.terminalEventsByOrder(events))
+                    .hasSize(orders)
                     .allSatisfy((order, its) -> assertThat(its).hasSize(1));
         }
     }
@@ -68,8 +70,8 @@ class SharedWorkTest {
         int orders = 300;
         var events = new RecordedEvents();
         // The survivor polls about once a second, so the doomed worker, polling flat out, wins the first claim.
-        try (var survivor = ServiceInstance.start(events,
-                Map.of("orders.timeouts.sweeper-margin", "1h", "orders.timeouts.poll-interval", "1s"))) {
+        try (var survivor = ServiceInstance.start(
+                events, Map.of("orders.timeouts.sweeper-margin", "1h", "orders.timeouts.poll-interval", "1s"))) {
             var data = new TimeoutTestData(survivor.bean(DataSource.class));
             data.reset();
             var deadline = Instant.now().plusSeconds(2);
@@ -92,20 +94,26 @@ class SharedWorkTest {
             } finally {
                 connections.destroy();
             }
-            assertThat(claimedByTheDead).as("the doomed worker won the first claim").isNotEmpty();
+            assertThat(claimedByTheDead)
+                    .as("the doomed worker won the first claim")
+                    .isNotEmpty();
 
             assertThat(data.awaitNoUnpaidDueBy(deadline, LEASE.plusSeconds(15))).isTrue();
 
             var jdbc = new JdbcTemplate(survivor.bean(DataSource.class));
-            Timestamp earliest = jdbc.queryForObject("SELECT min(cancelled_at) FROM orders WHERE id = ANY (?)",
-                    Timestamp.class, (Object) claimedByTheDead.stream().map(OrderId::value).toArray(java.util.UUID[]::new));
-            System.out.printf("Doomed worker claimed %d orders at %s; the survivor cancelled the first of them at %s%n",
+            Timestamp earliest = jdbc.queryForObject(
+                    "SELECT min(cancelled_at) FROM orders WHERE id = ANY (?)", Timestamp.class, (Object)
+                            claimedByTheDead.stream().map(OrderId::value).toArray(java.util.UUID[]::new));
+            System.out.printf(
+                    "Doomed worker claimed %d orders at %s; the survivor cancelled the first of them at %s%n",
                     claimedByTheDead.size(), claimedAt, earliest.toInstant());
             // Score and lease are whole milliseconds; nothing of the dead worker's claim came back before its end.
-            assertThat(earliest.toInstant()).isAfterOrEqualTo(claimedAt.plus(LEASE).minusMillis(1));
+            assertThat(earliest.toInstant())
+                    .isAfterOrEqualTo(claimedAt.plus(LEASE).minusMillis(1));
             assertThat(data.count("CANCELLED")).isEqualTo(orders);
             assertThat(data.storedMoreThanOnce()).isZero();
-            assertThat(TimeoutTestData.terminalEventsByOrder(events)).hasSize(orders)
+            assertThat(TimeoutTestData.terminalEventsByOrder(events))
+                    .hasSize(orders)
                     .allSatisfy((order, its) -> assertThat(its).hasSize(1));
         }
     }

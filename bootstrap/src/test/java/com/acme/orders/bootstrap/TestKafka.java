@@ -19,11 +19,9 @@ final class TestKafka {
     static final int PARTITIONS = 3;
     private static final Started STARTED = start();
 
-    private record Started(EmbeddedKafkaKraftBroker broker, KafkaLink link) {
-    }
+    private record Started(EmbeddedKafkaKraftBroker broker, KafkaLink link) {}
 
-    private TestKafka() {
-    }
+    private TestKafka() {}
 
     static String bootstrapServers() {
         return "localhost:" + STARTED.link().port();
@@ -50,9 +48,13 @@ final class TestKafka {
         // Clients learn the broker's address from its metadata: advertise the link, so that no client goes around it.
         broker.brokerProperty("advertised.listeners", "EXTERNAL://localhost:" + link.port());
         broker.afterPropertiesSet();
-        link.connectTo(Integer.parseInt(broker.getBrokersAsString().split(",")[0].split(":")[1]));
-        try (var admin = AdminClient.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(link)))) {
-            admin.createTopics(List.of(new NewTopic(TOPIC, PARTITIONS, (short) 1))).all().get(60, TimeUnit.SECONDS);
+        link.connectTo(
+                Integer.parseInt(broker.getBrokersAsString().split(",")[0].split(":")[1]));
+        try (var admin =
+                AdminClient.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(link)))) {
+            admin.createTopics(List.of(new NewTopic(TOPIC, PARTITIONS, (short) 1)))
+                    .all()
+                    .get(60, TimeUnit.SECONDS);
         } catch (Exception e) {
             throw new IllegalStateException("topic " + TOPIC + " not created", e);
         }

@@ -1,8 +1,8 @@
 package com.acme.orders.bootstrap;
 
 import com.acme.orders.adapter.redis.TestRedis;
-import com.acme.orders.application.fakes.RecordedEvents;
 import com.acme.orders.application.deadline.port.PendingDeadline;
+import com.acme.orders.application.fakes.RecordedEvents;
 import com.acme.orders.domain.OrderCancelled;
 import com.acme.orders.domain.OrderEvent;
 import com.acme.orders.domain.OrderId;
@@ -43,7 +43,8 @@ final class TimeoutTestData {
     /** {@code count} unpaid orders of 25.00 EUR, the i-th due at {@code deadline.apply(i)}. */
     List<PendingDeadline> unpaidOrders(int count, IntFunction<Instant> deadline) {
         List<PendingDeadline> orders = IntStream.range(0, count)
-                .mapToObj(i -> new PendingDeadline(OrderId.newId(), deadline.apply(i))).toList();
+                .mapToObj(i -> new PendingDeadline(OrderId.newId(), deadline.apply(i)))
+                .toList();
         jdbc.batchUpdate("""
                 INSERT INTO orders (id, order_number, customer_id, currency, total_amount, status, created_at,
                                     payment_deadline, version)
@@ -53,10 +54,10 @@ final class TimeoutTestData {
             row.setTimestamp(3, Timestamp.from(it.deadline().minus(Duration.ofMinutes(30))));
             row.setTimestamp(4, Timestamp.from(it.deadline()));
         });
-        jdbc.batchUpdate("""
+        jdbc.batchUpdate(
+                """
                 INSERT INTO order_items (order_id, line_no, sku, quantity, unit_price)
-                VALUES (?, 0, 'BOOK-1', 2, 12.50)""", orders, 1_000,
-                (row, it) -> row.setObject(1, it.order().value()));
+                VALUES (?, 0, 'BOOK-1', 2, 12.50)""", orders, 1_000, (row, it) -> row.setObject(1, it.order().value()));
         return orders;
     }
 
@@ -70,14 +71,13 @@ final class TimeoutTestData {
     }
 
     Map<String, Long> statuses() {
-        return jdbc.query("SELECT status, count(*) FROM orders GROUP BY status",
-                (rs) -> {
-                    var result = new java.util.TreeMap<String, Long>();
-                    while (rs.next()) {
-                        result.put(rs.getString(1), rs.getLong(2));
-                    }
-                    return result;
-                });
+        return jdbc.query("SELECT status, count(*) FROM orders GROUP BY status", (rs) -> {
+            var result = new java.util.TreeMap<String, Long>();
+            while (rs.next()) {
+                result.put(rs.getString(1), rs.getLong(2));
+            }
+            return result;
+        });
     }
 
     /** Milliseconds from deadline to cancellation of the cancelled orders: p50, p90, p99, max. */
@@ -104,8 +104,10 @@ final class TimeoutTestData {
         sleepUntil(lastDeadline.plusMillis(1));
         var giveUp = lastDeadline.plus(atMost);
         while (true) {
-            Long left = jdbc.queryForObject("SELECT count(*) FROM orders WHERE status = 'UNPAID' AND payment_deadline <= ?",
-                    Long.class, Timestamp.from(lastDeadline));
+            Long left = jdbc.queryForObject(
+                    "SELECT count(*) FROM orders WHERE status = 'UNPAID' AND payment_deadline <= ?",
+                    Long.class,
+                    Timestamp.from(lastDeadline));
             if (left == 0) {
                 return true;
             }

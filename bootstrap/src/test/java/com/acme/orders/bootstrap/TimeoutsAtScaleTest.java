@@ -1,17 +1,14 @@
 package com.acme.orders.bootstrap;
 
-import com.acme.orders.application.ordering.PlaceOrder;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.acme.orders.application.deadline.RebuildDeadlineIndex;
-import com.acme.orders.application.fakes.RecordedEvents;
 import com.acme.orders.application.deadline.port.DeadlineIndex;
 import com.acme.orders.application.deadline.port.PendingDeadline;
+import com.acme.orders.application.fakes.RecordedEvents;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
@@ -34,15 +31,18 @@ class TimeoutsAtScaleTest {
             service.bean(RebuildDeadlineIndex.class).rebuild();
 
             var lastDeadline = seeded.getLast().deadline();
-            assertThat(data.awaitNoUnpaidDueBy(lastDeadline, Duration.ofSeconds(40))).isTrue();
+            assertThat(data.awaitNoUnpaidDueBy(lastDeadline, Duration.ofSeconds(40)))
+                    .isTrue();
 
             System.out.println("Timeout lag, " + ORDERS + " orders due within 3 s: " + data.lagDistribution());
             assertThat(data.count("CANCELLED")).isEqualTo(ORDERS);
             assertThat(data.storedMoreThanOnce()).isZero();
             var terminal = TimeoutTestData.terminalEventsByOrder(events);
-            assertThat(terminal).hasSize(ORDERS).allSatisfy((order, its) -> assertThat(its).hasSize(1));
-            assertThat(terminal.keySet()).isEqualTo(seeded.stream().map(PendingDeadline::order)
-                    .collect(Collectors.toSet()));
+            assertThat(terminal)
+                    .hasSize(ORDERS)
+                    .allSatisfy((order, its) -> assertThat(its).hasSize(1));
+            assertThat(terminal.keySet())
+                    .isEqualTo(seeded.stream().map(PendingDeadline::order).collect(Collectors.toSet()));
             // A rebuild racing the worker may put back an entry the worker had just acknowledged; the worker claims
             // it again at its next poll and acknowledges it as already settled, so the index drains within a moment.
             var index = service.bean(DeadlineIndex.class);

@@ -15,8 +15,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 /** Reads the whole topic from the beginning, as a consumer that just joined would, until it sees what it waits for. */
 final class TopicReader {
 
-    private TopicReader() {
-    }
+    private TopicReader() {}
 
     /** A record as a consumer gets it: key, JSON data and the CloudEvents headers. */
     record Received(String key, String value, Map<String, String> headers, int partition, long offset) {
@@ -32,11 +31,15 @@ final class TopicReader {
 
     static List<Received> readUntil(Predicate<List<Received>> enough, Duration atMost) {
         var props = Map.<String, Object>of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers(),
-                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                TestKafka.bootstrapServers(),
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
+                StringDeserializer.class,
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
+                StringDeserializer.class,
                 // Only what the producer's transaction-less, idempotent writes made visible; no group, no commits.
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+                false);
         var received = new ArrayList<Received>();
         try (var consumer = new KafkaConsumer<String, String>(props)) {
             var partitions = consumer.partitionsFor(TestKafka.TOPIC, Duration.ofSeconds(30)).stream()
@@ -47,8 +50,8 @@ final class TopicReader {
             long deadline = System.nanoTime() + atMost.toNanos();
             while (!enough.test(received) && System.nanoTime() < deadline) {
                 for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
-                    received.add(new Received(record.key(), record.value(), headers(record), record.partition(),
-                            record.offset()));
+                    received.add(new Received(
+                            record.key(), record.value(), headers(record), record.partition(), record.offset()));
                 }
             }
         }

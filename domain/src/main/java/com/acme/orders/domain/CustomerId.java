@@ -16,7 +16,9 @@ public record CustomerId(String value) {
 
     public CustomerId {
         Objects.requireNonNull(value, "customer id");
-        DomainRuleViolation.require(VISIBLE_ASCII.matcher(value).matches(), "customerId",
+        DomainRuleViolation.require(
+                VISIBLE_ASCII.matcher(value).matches(),
+                "customerId",
                 "a customer id is 1 to " + MAX_LENGTH + " visible ASCII characters");
     }
 

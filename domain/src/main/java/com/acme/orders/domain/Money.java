@@ -17,17 +17,23 @@ public record Money(BigDecimal amount, Currency currency) {
 
     /** One trillion: no single order of this service comes near it, and numeric(19,4) holds it with room to spare. */
     public static final BigDecimal LIMIT = new BigDecimal("1000000000000");
+
     private static final Pattern CURRENCY_CODE = Pattern.compile("[A-Z]{3}");
 
     public Money {
         Objects.requireNonNull(amount, "amount");
         Objects.requireNonNull(currency, "currency");
-        DomainRuleViolation.require(currency.getDefaultFractionDigits() >= 0, "currency",
+        DomainRuleViolation.require(
+                currency.getDefaultFractionDigits() >= 0,
+                "currency",
                 currency.getCurrencyCode() + " is not a currency orders can be paid in");
         DomainRuleViolation.require(amount.signum() >= 0, "amount", "an amount is not negative");
-        DomainRuleViolation.require(amount.compareTo(LIMIT) < 0, "amount", "an amount is below " + LIMIT.toPlainString());
+        DomainRuleViolation.require(
+                amount.compareTo(LIMIT) < 0, "amount", "an amount is below " + LIMIT.toPlainString());
         int digits = currency.getDefaultFractionDigits();
-        DomainRuleViolation.require(amount.stripTrailingZeros().scale() <= digits, "amount",
+        DomainRuleViolation.require(
+                amount.stripTrailingZeros().scale() <= digits,
+                "amount",
                 currency.getCurrencyCode() + " amounts have at most " + digits + " decimal places");
         amount = amount.setScale(digits);
     }
@@ -46,11 +52,15 @@ public record Money(BigDecimal amount, Currency currency) {
 
     /** An ISO 4217 code in upper case that the JDK knows and that has minor units (no XAU, no XXX). */
     public static Currency currency(String code) {
-        DomainRuleViolation.require(code != null && CURRENCY_CODE.matcher(code).matches(), "currency",
+        DomainRuleViolation.require(
+                code != null && CURRENCY_CODE.matcher(code).matches(),
+                "currency",
                 "a currency is a three-letter ISO 4217 code in upper case");
         try {
             Currency currency = Currency.getInstance(code);
-            DomainRuleViolation.require(currency.getDefaultFractionDigits() >= 0, "currency",
+            DomainRuleViolation.require(
+                    currency.getDefaultFractionDigits() >= 0,
+                    "currency",
                     code + " is not a currency orders can be paid in");
             return currency;
         } catch (IllegalArgumentException e) {

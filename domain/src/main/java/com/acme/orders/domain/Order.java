@@ -34,6 +34,7 @@ public final class Order {
 
     @Identity
     private final OrderId id;
+
     private final OrderNumber number;
     private final CustomerId customerId;
     private final List<LineItem> items;
@@ -44,16 +45,27 @@ public final class Order {
     private OrderStatus status;
     /** The status as placed or restored: what a stored change must move away from. */
     private final OrderStatus loadedStatus;
+
     private @Nullable PaymentReference paymentReference;
     private @Nullable Instant paidAt;
     private @Nullable Instant cancelledAt;
     private @Nullable CancellationReason cancellationReason;
     private final List<OrderEvent> recordedEvents = new ArrayList<>();
 
-    private Order(OrderId id, OrderNumber number, CustomerId customerId, List<LineItem> items, Money total,
-                  Instant createdAt, Instant paymentDeadline, OrderStatus status,
-                  @Nullable PaymentReference paymentReference, @Nullable Instant paidAt, @Nullable Instant cancelledAt,
-                  @Nullable CancellationReason cancellationReason, long version) {
+    private Order(
+            OrderId id,
+            OrderNumber number,
+            CustomerId customerId,
+            List<LineItem> items,
+            Money total,
+            Instant createdAt,
+            Instant paymentDeadline,
+            OrderStatus status,
+            @Nullable PaymentReference paymentReference,
+            @Nullable Instant paidAt,
+            @Nullable Instant cancelledAt,
+            @Nullable CancellationReason cancellationReason,
+            long version) {
         this.id = Objects.requireNonNull(id, "id");
         this.number = Objects.requireNonNull(number, "number");
         this.customerId = Objects.requireNonNull(customerId, "customer id");
@@ -71,8 +83,13 @@ public final class Order {
     }
 
     /** A new unpaid order, due for payment {@code paymentWindow} after {@code now}. Records {@link OrderPlaced}. */
-    public static Order place(OrderId id, OrderNumber number, CustomerId customerId, List<LineItem> items,
-                              Instant now, Duration paymentWindow) {
+    public static Order place(
+            OrderId id,
+            OrderNumber number,
+            CustomerId customerId,
+            List<LineItem> items,
+            Instant now,
+            Duration paymentWindow) {
         Objects.requireNonNull(items, "items");
         require(!items.isEmpty(), "items", "an order has at least one item");
         require(items.size() <= MAX_ITEMS, "items", "an order has at most " + MAX_ITEMS + " items");
@@ -81,29 +98,66 @@ public final class Order {
         var sum = BigDecimal.ZERO;
         for (int i = 0; i < items.size(); i++) {
             var item = Objects.requireNonNull(items.get(i), "item");
-            require(item.unitPrice().currency().equals(currency), "items[" + i + "].unitPrice",
+            require(
+                    item.unitPrice().currency().equals(currency),
+                    "items[" + i + "].unitPrice",
                     "all items of an order are priced in one currency");
-            sum = sum.add(item.unitPrice().amount().multiply(BigDecimal.valueOf(item.quantity().value())));
+            sum = sum.add(item.unitPrice()
+                    .amount()
+                    .multiply(BigDecimal.valueOf(item.quantity().value())));
         }
         // Summed exactly first and checked once, so a huge basket is refused with a clear reason, never wrapped round.
         require(sum.compareTo(Money.LIMIT) < 0, "items", "an order total is below " + Money.LIMIT.toPlainString());
         require(sum.signum() > 0, "items", "an order has something to pay");
         var total = Money.of(sum, currency);
-        var order = new Order(id, number, customerId, items, total, now, now.plus(paymentWindow),
-                OrderStatus.UNPAID, null, null, null, null, 0);
-        order.recordedEvents.add(new OrderPlaced(UUID.randomUUID(), id, number, customerId, order.items, total,
-                order.paymentDeadline, now));
+        var order = new Order(
+                id,
+                number,
+                customerId,
+                items,
+                total,
+                now,
+                now.plus(paymentWindow),
+                OrderStatus.UNPAID,
+                null,
+                null,
+                null,
+                null,
+                0);
+        order.recordedEvents.add(new OrderPlaced(
+                UUID.randomUUID(), id, number, customerId, order.items, total, order.paymentDeadline, now));
         return order;
     }
 
     /** An order as it was stored. Records nothing: nothing happened. */
-    public static Order restore(OrderId id, OrderNumber number, CustomerId customerId, List<LineItem> items,
-                                Money total, Instant createdAt, Instant paymentDeadline, OrderStatus status,
-                                @Nullable PaymentReference paymentReference, @Nullable Instant paidAt,
-                                @Nullable Instant cancelledAt, @Nullable CancellationReason cancellationReason,
-                                long version) {
-        return new Order(id, number, customerId, items, total, createdAt, paymentDeadline, status, paymentReference,
-                paidAt, cancelledAt, cancellationReason, version);
+    public static Order restore(
+            OrderId id,
+            OrderNumber number,
+            CustomerId customerId,
+            List<LineItem> items,
+            Money total,
+            Instant createdAt,
+            Instant paymentDeadline,
+            OrderStatus status,
+            @Nullable PaymentReference paymentReference,
+            @Nullable Instant paidAt,
+            @Nullable Instant cancelledAt,
+            @Nullable CancellationReason cancellationReason,
+            long version) {
+        return new Order(
+                id,
+                number,
+                customerId,
+                items,
+                total,
+                createdAt,
+                paymentDeadline,
+                status,
+                paymentReference,
+                paidAt,
+                cancelledAt,
+                cancellationReason,
+                version);
     }
 
     /**
@@ -117,18 +171,21 @@ public final class Order {
         Objects.requireNonNull(payment, "payment");
         closeIfOverdue(now);
         return switch (status) {
-            case PAID -> payment.reference().equals(paymentReference)
-                    ? new Transition.AlreadyDone()
-                    : new Transition.Refused(Transition.Refusal.ORDER_PAID,
-                            "order " + number + " was already paid by another payment");
+            case PAID ->
+                payment.reference().equals(paymentReference)
+                        ? new Transition.AlreadyDone()
+                        : new Transition.Refused(
+                                Transition.Refusal.ORDER_PAID,
+                                "order " + number + " was already paid by another payment");
             case CANCELLED -> {
-                recordedEvents.add(new RefundRequested(UUID.randomUUID(), id, number, customerId,
-                        payment.reference(), payment.amount(), now));
+                recordedEvents.add(new RefundRequested(
+                        UUID.randomUUID(), id, number, customerId, payment.reference(), payment.amount(), now));
                 yield new Transition.Refused(Transition.Refusal.ORDER_CANCELLED, cancelledBecause());
             }
             case UNPAID -> {
                 if (!payment.amount().equals(total)) {
-                    yield new Transition.Refused(Transition.Refusal.PAYMENT_MISMATCH,
+                    yield new Transition.Refused(
+                            Transition.Refusal.PAYMENT_MISMATCH,
                             "order " + number + " costs " + total + ", the payment was " + payment.amount());
                 }
                 status = OrderStatus.PAID;
@@ -146,8 +203,9 @@ public final class Order {
         }
         return switch (status) {
             case CANCELLED -> new Transition.AlreadyDone();
-            case PAID -> new Transition.Refused(Transition.Refusal.ORDER_PAID,
-                    "order " + number + " is paid and can no longer be cancelled");
+            case PAID ->
+                new Transition.Refused(
+                        Transition.Refusal.ORDER_PAID, "order " + number + " is paid and can no longer be cancelled");
             case UNPAID -> cancel(CancellationReason.CUSTOMER_REQUEST, now);
         };
     }
@@ -160,8 +218,10 @@ public final class Order {
         return switch (status) {
             case CANCELLED -> new Transition.AlreadyDone();
             case PAID -> new Transition.Refused(Transition.Refusal.ORDER_PAID, "order " + number + " was paid in time");
-            case UNPAID -> new Transition.Refused(Transition.Refusal.DEADLINE_NOT_REACHED,
-                    "order " + number + " can be paid until " + paymentDeadline);
+            case UNPAID ->
+                new Transition.Refused(
+                        Transition.Refusal.DEADLINE_NOT_REACHED,
+                        "order " + number + " can be paid until " + paymentDeadline);
         };
     }
 
@@ -193,7 +253,8 @@ public final class Order {
     private String cancelledBecause() {
         // Only asked of a cancelled order, which always has its reason.
         return switch (Objects.requireNonNull(cancellationReason, "a cancelled order has a reason")) {
-            case PAYMENT_TIMEOUT -> "order " + number + " was cancelled because its payment deadline " + paymentDeadline + " passed";
+            case PAYMENT_TIMEOUT ->
+                "order " + number + " was cancelled because its payment deadline " + paymentDeadline + " passed";
             case CUSTOMER_REQUEST -> "order " + number + " was cancelled by the customer";
         };
     }
@@ -212,21 +273,58 @@ public final class Order {
         return customerId.equals(customer);
     }
 
-    public OrderId id() { return id; }
-    public OrderNumber number() { return number; }
-    public CustomerId customerId() { return customerId; }
-    public List<LineItem> items() { return items; }
-    public Money total() { return total; }
-    public Instant createdAt() { return createdAt; }
-    public Instant paymentDeadline() { return paymentDeadline; }
-    public OrderStatus status() { return status; }
-    public Optional<PaymentReference> paymentReference() { return Optional.ofNullable(paymentReference); }
-    public Optional<Instant> paidAt() { return Optional.ofNullable(paidAt); }
-    public Optional<Instant> cancelledAt() { return Optional.ofNullable(cancelledAt); }
-    public Optional<CancellationReason> cancellationReason() { return Optional.ofNullable(cancellationReason); }
+    public OrderId id() {
+        return id;
+    }
+
+    public OrderNumber number() {
+        return number;
+    }
+
+    public CustomerId customerId() {
+        return customerId;
+    }
+
+    public List<LineItem> items() {
+        return items;
+    }
+
+    public Money total() {
+        return total;
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+
+    public Instant paymentDeadline() {
+        return paymentDeadline;
+    }
+
+    public OrderStatus status() {
+        return status;
+    }
+
+    public Optional<PaymentReference> paymentReference() {
+        return Optional.ofNullable(paymentReference);
+    }
+
+    public Optional<Instant> paidAt() {
+        return Optional.ofNullable(paidAt);
+    }
+
+    public Optional<Instant> cancelledAt() {
+        return Optional.ofNullable(cancelledAt);
+    }
+
+    public Optional<CancellationReason> cancellationReason() {
+        return Optional.ofNullable(cancellationReason);
+    }
 
     /** The version this object was loaded at; storing a change succeeds only if the stored row is still at it. */
-    public long version() { return version; }
+    public long version() {
+        return version;
+    }
 
     @Override
     public boolean equals(Object other) {

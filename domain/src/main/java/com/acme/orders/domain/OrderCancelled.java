@@ -7,8 +7,15 @@ import org.jmolecules.event.annotation.DomainEvent;
 
 /** Carries what the customer must be told (number, amount, reason) and what inventory must release (the items). */
 @DomainEvent
-public record OrderCancelled(UUID eventId, OrderId orderId, OrderNumber orderNumber, CustomerId customerId,
-                             List<LineItem> items, Money total, CancellationReason reason, Instant occurredAt)
+public record OrderCancelled(
+        UUID eventId,
+        OrderId orderId,
+        OrderNumber orderNumber,
+        CustomerId customerId,
+        List<LineItem> items,
+        Money total,
+        CancellationReason reason,
+        Instant occurredAt)
         implements OrderEvent {
 
     public OrderCancelled {

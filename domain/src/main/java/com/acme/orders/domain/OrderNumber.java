@@ -20,7 +20,9 @@ public record OrderNumber(String value) {
 
     public OrderNumber {
         Objects.requireNonNull(value, "order number");
-        DomainRuleViolation.require(FORMAT.matcher(value).matches(), "orderNumber",
+        DomainRuleViolation.require(
+                FORMAT.matcher(value).matches(),
+                "orderNumber",
                 "an order number is yyyyMMdd-sequence, got '" + value + "'");
     }
 

@@ -5,7 +5,12 @@ import java.util.UUID;
 import org.jmolecules.event.annotation.DomainEvent;
 
 @DomainEvent
-public record OrderPaid(UUID eventId, OrderId orderId, OrderNumber orderNumber, CustomerId customerId,
-                        Money total, PaymentReference paymentReference, Instant occurredAt)
-        implements OrderEvent {
-}
+public record OrderPaid(
+        UUID eventId,
+        OrderId orderId,
+        OrderNumber orderNumber,
+        CustomerId customerId,
+        Money total,
+        PaymentReference paymentReference,
+        Instant occurredAt)
+        implements OrderEvent {}

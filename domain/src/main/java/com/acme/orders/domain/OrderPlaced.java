@@ -6,8 +6,15 @@ import java.util.UUID;
 import org.jmolecules.event.annotation.DomainEvent;
 
 @DomainEvent
-public record OrderPlaced(UUID eventId, OrderId orderId, OrderNumber orderNumber, CustomerId customerId,
-                          List<LineItem> items, Money total, Instant paymentDeadline, Instant occurredAt)
+public record OrderPlaced(
+        UUID eventId,
+        OrderId orderId,
+        OrderNumber orderNumber,
+        CustomerId customerId,
+        List<LineItem> items,
+        Money total,
+        Instant paymentDeadline,
+        Instant occurredAt)
         implements OrderEvent {
 
     public OrderPlaced {

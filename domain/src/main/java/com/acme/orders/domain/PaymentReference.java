@@ -13,7 +13,9 @@ public record PaymentReference(String value) {
 
     public PaymentReference {
         Objects.requireNonNull(value, "payment reference");
-        DomainRuleViolation.require(VISIBLE_ASCII.matcher(value).matches(), "paymentReference",
+        DomainRuleViolation.require(
+                VISIBLE_ASCII.matcher(value).matches(),
+                "paymentReference",
                 "a payment reference is 1 to " + MAX_LENGTH + " visible ASCII characters");
     }
 

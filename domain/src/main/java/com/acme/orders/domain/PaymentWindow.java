@@ -20,16 +20,20 @@ public record PaymentWindow(Duration standard, Duration shortest, Duration longe
         Objects.requireNonNull(standard, "standard payment window");
         Objects.requireNonNull(shortest, "shortest payment window");
         Objects.requireNonNull(longest, "longest payment window");
-        if (shortest.isNegative() || shortest.isZero() || shortest.compareTo(standard) > 0 || standard.compareTo(longest) > 0) {
-            throw new IllegalArgumentException(
-                    "payment windows must satisfy 0 < shortest <= standard <= longest, got " + shortest + ", " + standard + ", " + longest);
+        if (shortest.isNegative()
+                || shortest.isZero()
+                || shortest.compareTo(standard) > 0
+                || standard.compareTo(longest) > 0) {
+            throw new IllegalArgumentException("payment windows must satisfy 0 < shortest <= standard <= longest, got "
+                    + shortest + ", " + standard + ", " + longest);
         }
     }
 
     /** The window for one order: the one it asked for when that lies within the bounds, else the standard one. */
     public Duration forOrder(Optional<Duration> requested) {
         requested.ifPresent(window -> DomainRuleViolation.require(
-                window.compareTo(shortest) >= 0 && window.compareTo(longest) <= 0, "paymentWindow",
+                window.compareTo(shortest) >= 0 && window.compareTo(longest) <= 0,
+                "paymentWindow",
                 "a payment window lies between " + shortest + " and " + longest));
         return requested.orElse(standard);
     }

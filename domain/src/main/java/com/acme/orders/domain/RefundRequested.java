@@ -10,7 +10,12 @@ import org.jmolecules.event.annotation.DomainEvent;
  * refund it (its payment reference and the amount it took).
  */
 @DomainEvent
-public record RefundRequested(UUID eventId, OrderId orderId, OrderNumber orderNumber, CustomerId customerId,
-                              PaymentReference paymentReference, Money amount, Instant occurredAt)
-        implements OrderEvent {
-}
+public record RefundRequested(
+        UUID eventId,
+        OrderId orderId,
+        OrderNumber orderNumber,
+        CustomerId customerId,
+        PaymentReference paymentReference,
+        Money amount,
+        Instant occurredAt)
+        implements OrderEvent {}

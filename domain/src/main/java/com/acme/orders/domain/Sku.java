@@ -13,7 +13,9 @@ public record Sku(String value) {
 
     public Sku {
         Objects.requireNonNull(value, "sku");
-        DomainRuleViolation.require(FORMAT.matcher(value).matches(), "sku",
+        DomainRuleViolation.require(
+                FORMAT.matcher(value).matches(),
+                "sku",
                 "a sku is 1 to " + MAX_LENGTH + " letters, digits, '.', '_' or '-', starting with a letter or digit");
     }
 

@@ -15,8 +15,7 @@ public sealed interface Transition {
         }
     }
 
-    record AlreadyDone() implements Transition {
-    }
+    record AlreadyDone() implements Transition {}
 
     record Refused(Refusal refusal, String detail) implements Transition {
         public Refused {

@@ -13,7 +13,9 @@ class MoneyTest {
 
     @Test
     void an_amount_is_kept_at_the_scale_of_its_currency() {
-        assertThat(Money.of("12.5", "EUR").amount()).isEqualByComparingTo("12.50").hasToString("12.50");
+        assertThat(Money.of("12.5", "EUR").amount())
+                .isEqualByComparingTo("12.50")
+                .hasToString("12.50");
         assertThat(Money.of("1200", "JPY").amount()).hasToString("1200");
         assertThat(Money.of("1.5", "KWD").amount()).hasToString("1.500");
     }
@@ -35,8 +37,10 @@ class MoneyTest {
     @ParameterizedTest
     @ValueSource(strings = {"-0.01", "1000000000000", "1e15", "1e400", "99999999999999999999999"})
     void negative_and_absurd_amounts_are_refused(String amount) {
-        assertThatThrownBy(() -> Money.of(amount, "EUR")).isInstanceOf(DomainRuleViolation.class)
-                .extracting(e -> ((DomainRuleViolation) e).subject()).isEqualTo("amount");
+        assertThatThrownBy(() -> Money.of(amount, "EUR"))
+                .isInstanceOf(DomainRuleViolation.class)
+                .extracting(e -> ((DomainRuleViolation) e).subject())
+                .isEqualTo("amount");
     }
 
     @Test
@@ -49,7 +53,8 @@ class MoneyTest {
     void unknown_or_unpayable_currencies_are_refused(String code) {
         assertThatThrownBy(() -> Money.currency(code))
                 .isInstanceOf(DomainRuleViolation.class)
-                .extracting(e -> ((DomainRuleViolation) e).subject()).isEqualTo("currency");
+                .extracting(e -> ((DomainRuleViolation) e).subject())
+                .isEqualTo("currency");
     }
 
     @Test

@@ -63,8 +63,11 @@ class OrderStateMachineProperties {
                 assertThat(now).as("a final state never changes").isEqualTo(previous);
             }
             assertThat(raised).as("change events raised by one request").isBetween(0, 1);
-            assertThat(raised == 1).as("a change event is raised exactly when the status changes").isEqualTo(now != previous);
-            assertThat(refundsRaised == 1).as("a payment for a cancelled order, and only that, requests its refund")
+            assertThat(raised == 1)
+                    .as("a change event is raised exactly when the status changes")
+                    .isEqualTo(now != previous);
+            assertThat(refundsRaised == 1)
+                    .as("a payment for a cancelled order, and only that, requests its refund")
                     .isEqualTo(request instanceof Pay && now == OrderStatus.CANCELLED);
             if (transition instanceof Changed changed) {
                 assertThat(raised).isEqualTo(1);
@@ -90,23 +93,31 @@ class OrderStateMachineProperties {
             assertThat(refundsOf(order)).isEmpty();
         }
         if (order.status() == OrderStatus.CANCELLED) {
-            assertThat(changesOf(order).getLast()).isInstanceOfSatisfying(OrderCancelled.class,
-                    cancelled -> assertThat(cancelled.reason()).isEqualTo(order.cancellationReason().orElseThrow()));
+            assertThat(changesOf(order).getLast())
+                    .isInstanceOfSatisfying(
+                            OrderCancelled.class,
+                            cancelled -> assertThat(cancelled.reason())
+                                    .isEqualTo(order.cancellationReason().orElseThrow()));
         }
     }
 
     private static List<OrderEvent> changesOf(Order order) {
-        return order.recordedEvents().stream().filter(event -> !(event instanceof RefundRequested)).toList();
+        return order.recordedEvents().stream()
+                .filter(event -> !(event instanceof RefundRequested))
+                .toList();
     }
 
     private static List<OrderEvent> refundsOf(Order order) {
-        return order.recordedEvents().stream().filter(RefundRequested.class::isInstance).toList();
+        return order.recordedEvents().stream()
+                .filter(RefundRequested.class::isInstance)
+                .toList();
     }
 
     @Provide
     Arbitrary<List<Request>> requests() {
         // Times cluster around the deadline, where payment and timeout meet.
-        Arbitrary<Instant> at = Arbitraries.longs().between(-120, 120)
+        Arbitrary<Instant> at = Arbitraries.longs()
+                .between(-120, 120)
                 .map(seconds -> Orders.DEADLINE.plus(Duration.ofSeconds(seconds)));
         Arbitrary<Request> pay = Combinators.combine(
                         Arbitraries.of("pi_1", "pi_2"), Arbitraries.of("25.99", "25.98", "0.01"), at)

@@ -48,35 +48,40 @@ class OrderTest {
         @Test
         void an_order_without_items_is_refused() {
             assertThatThrownBy(() -> Order.place(OrderId.newId(), NUMBER, ALICE, List.of(), PLACED_AT, WINDOW))
-                    .isInstanceOf(DomainRuleViolation.class).hasMessageContaining("at least one item");
+                    .isInstanceOf(DomainRuleViolation.class)
+                    .hasMessageContaining("at least one item");
         }
 
         @Test
         void an_order_with_more_than_the_maximum_of_items_is_refused() {
             var items = Collections.nCopies(Order.MAX_ITEMS + 1, item("A", 1, "1.00"));
             assertThatThrownBy(() -> Order.place(OrderId.newId(), NUMBER, ALICE, items, PLACED_AT, WINDOW))
-                    .isInstanceOf(DomainRuleViolation.class).hasMessageContaining("at most");
+                    .isInstanceOf(DomainRuleViolation.class)
+                    .hasMessageContaining("at most");
         }
 
         @Test
         void items_priced_in_two_currencies_are_refused() {
-            var items = List.of(item("A", 1, "1.00"),
-                    new LineItem(new Sku("B"), new Quantity(1), Money.of("1.00", "USD")));
+            var items =
+                    List.of(item("A", 1, "1.00"), new LineItem(new Sku("B"), new Quantity(1), Money.of("1.00", "USD")));
             assertThatThrownBy(() -> Order.place(OrderId.newId(), NUMBER, ALICE, items, PLACED_AT, WINDOW))
-                    .isInstanceOf(DomainRuleViolation.class).hasMessageContaining("one currency");
+                    .isInstanceOf(DomainRuleViolation.class)
+                    .hasMessageContaining("one currency");
         }
 
         @Test
         void a_total_at_or_above_the_money_limit_is_refused_instead_of_overflowing() {
             var items = Collections.nCopies(Order.MAX_ITEMS, item("A", Quantity.MAX, "999999999999.99"));
             assertThatThrownBy(() -> Order.place(OrderId.newId(), NUMBER, ALICE, items, PLACED_AT, WINDOW))
-                    .isInstanceOf(DomainRuleViolation.class).hasMessageContaining("total");
+                    .isInstanceOf(DomainRuleViolation.class)
+                    .hasMessageContaining("total");
         }
 
         @Test
         void an_order_with_nothing_to_pay_is_refused() {
-            assertThatThrownBy(() -> Order.place(OrderId.newId(), NUMBER, ALICE, List.of(item("FREE", 3, "0")),
-                    PLACED_AT, WINDOW)).isInstanceOf(DomainRuleViolation.class);
+            assertThatThrownBy(() -> Order.place(
+                            OrderId.newId(), NUMBER, ALICE, List.of(item("FREE", 3, "0")), PLACED_AT, WINDOW))
+                    .isInstanceOf(DomainRuleViolation.class);
         }
     }
 
@@ -90,8 +95,10 @@ class OrderTest {
 
             Transition transition = order.confirmPayment(fullPayment("pi_1"), at);
 
-            assertThat(transition).isInstanceOfSatisfying(Changed.class,
-                    changed -> assertThat(changed.event()).isInstanceOf(OrderPaid.class));
+            assertThat(transition)
+                    .isInstanceOfSatisfying(
+                            Changed.class,
+                            changed -> assertThat(changed.event()).isInstanceOf(OrderPaid.class));
             assertThat(order.status()).isEqualTo(OrderStatus.PAID);
             assertThat(order.paidAt()).contains(at);
             assertThat(order.paymentReference()).contains(new PaymentReference("pi_1"));
@@ -102,7 +109,8 @@ class OrderTest {
             Order order = unpaid();
             order.confirmPayment(fullPayment("pi_1"), PLACED_AT);
 
-            assertThat(order.confirmPayment(fullPayment("pi_1"), PLACED_AT.plusSeconds(5))).isInstanceOf(AlreadyDone.class);
+            assertThat(order.confirmPayment(fullPayment("pi_1"), PLACED_AT.plusSeconds(5)))
+                    .isInstanceOf(AlreadyDone.class);
             assertThat(order.recordedEvents()).hasSize(2);
         }
 
@@ -112,7 +120,8 @@ class OrderTest {
             order.confirmPayment(fullPayment("pi_1"), PLACED_AT);
 
             assertThat(order.confirmPayment(fullPayment("pi_2"), PLACED_AT))
-                    .isInstanceOfSatisfying(Refused.class, r -> assertThat(r.refusal()).isEqualTo(Refusal.ORDER_PAID));
+                    .isInstanceOfSatisfying(
+                            Refused.class, r -> assertThat(r.refusal()).isEqualTo(Refusal.ORDER_PAID));
             assertThat(order.paymentReference()).contains(new PaymentReference("pi_1"));
         }
 
@@ -121,7 +130,8 @@ class OrderTest {
             Order order = unpaid();
 
             assertThat(order.confirmPayment(payment("pi_1", "25.98"), PLACED_AT))
-                    .isInstanceOfSatisfying(Refused.class, r -> assertThat(r.refusal()).isEqualTo(Refusal.PAYMENT_MISMATCH));
+                    .isInstanceOfSatisfying(
+                            Refused.class, r -> assertThat(r.refusal()).isEqualTo(Refusal.PAYMENT_MISMATCH));
             var dollars = new Payment(new PaymentReference("pi_2"), Money.of("25.99", "USD"));
             assertThat(order.confirmPayment(dollars, PLACED_AT)).isInstanceOf(Refused.class);
             assertThat(order.status()).isEqualTo(OrderStatus.UNPAID);
@@ -140,8 +150,10 @@ class OrderTest {
             });
             assertThat(order.status()).isEqualTo(OrderStatus.CANCELLED);
             assertThat(order.cancellationReason()).contains(CancellationReason.PAYMENT_TIMEOUT);
-            assertThat(order.recordedEvents().get(1)).isInstanceOfSatisfying(OrderCancelled.class,
-                    cancelled -> assertThat(cancelled.reason()).isEqualTo(CancellationReason.PAYMENT_TIMEOUT));
+            assertThat(order.recordedEvents().get(1))
+                    .isInstanceOfSatisfying(
+                            OrderCancelled.class,
+                            cancelled -> assertThat(cancelled.reason()).isEqualTo(CancellationReason.PAYMENT_TIMEOUT));
             assertThat(order.recordedEvents().getLast()).isInstanceOf(RefundRequested.class);
         }
 
@@ -149,18 +161,31 @@ class OrderTest {
         void a_payment_for_a_cancelled_order_leaves_it_cancelled_and_requests_the_money_back() {
             Order order = unpaid();
             order.cancelByCustomer(PLACED_AT);
-            Order cancelled = Order.restore(order.id(), order.number(), order.customerId(), order.items(),
-                    order.total(), order.createdAt(), order.paymentDeadline(), OrderStatus.CANCELLED, null, null,
-                    PLACED_AT, CancellationReason.CUSTOMER_REQUEST, 1);
+            Order cancelled = Order.restore(
+                    order.id(),
+                    order.number(),
+                    order.customerId(),
+                    order.items(),
+                    order.total(),
+                    order.createdAt(),
+                    order.paymentDeadline(),
+                    OrderStatus.CANCELLED,
+                    null,
+                    null,
+                    PLACED_AT,
+                    CancellationReason.CUSTOMER_REQUEST,
+                    1);
 
             Transition transition = cancelled.confirmPayment(fullPayment("pi_late"), PLACED_AT.plusSeconds(5));
 
-            assertThat(transition).isInstanceOfSatisfying(Refused.class,
-                    r -> assertThat(r.refusal()).isEqualTo(Refusal.ORDER_CANCELLED));
+            assertThat(transition)
+                    .isInstanceOfSatisfying(
+                            Refused.class, r -> assertThat(r.refusal()).isEqualTo(Refusal.ORDER_CANCELLED));
             assertThat(cancelled.status()).isEqualTo(OrderStatus.CANCELLED);
             assertThat(cancelled.hasChanged()).isFalse();
-            assertThat(cancelled.recordedEvents()).singleElement().isInstanceOfSatisfying(RefundRequested.class,
-                    refund -> {
+            assertThat(cancelled.recordedEvents())
+                    .singleElement()
+                    .isInstanceOfSatisfying(RefundRequested.class, refund -> {
                         assertThat(refund.paymentReference().value()).isEqualTo("pi_late");
                         assertThat(refund.amount()).isEqualTo(cancelled.total());
                         assertThat(refund.orderId()).isEqualTo(cancelled.id());
@@ -196,7 +221,8 @@ class OrderTest {
             order.confirmPayment(fullPayment("pi_1"), PLACED_AT);
 
             assertThat(order.cancelByCustomer(PLACED_AT))
-                    .isInstanceOfSatisfying(Refused.class, r -> assertThat(r.refusal()).isEqualTo(Refusal.ORDER_PAID));
+                    .isInstanceOfSatisfying(
+                            Refused.class, r -> assertThat(r.refusal()).isEqualTo(Refusal.ORDER_PAID));
             assertThat(order.status()).isEqualTo(OrderStatus.PAID);
         }
 
@@ -217,7 +243,8 @@ class OrderTest {
             Order order = unpaid();
 
             assertThat(order.expire(DEADLINE.minusMillis(1)))
-                    .isInstanceOfSatisfying(Refused.class, r -> assertThat(r.refusal()).isEqualTo(Refusal.DEADLINE_NOT_REACHED));
+                    .isInstanceOfSatisfying(
+                            Refused.class, r -> assertThat(r.refusal()).isEqualTo(Refusal.DEADLINE_NOT_REACHED));
             assertThat(order.expire(DEADLINE)).isInstanceOf(Changed.class);
             assertThat(order.status()).isEqualTo(OrderStatus.CANCELLED);
             assertThat(order.cancelledAt()).contains(DEADLINE);
@@ -238,16 +265,28 @@ class OrderTest {
             order.confirmPayment(fullPayment("pi_1"), PLACED_AT);
 
             assertThat(order.expire(DEADLINE.plus(Duration.ofDays(1))))
-                    .isInstanceOfSatisfying(Refused.class, r -> assertThat(r.refusal()).isEqualTo(Refusal.ORDER_PAID));
+                    .isInstanceOfSatisfying(
+                            Refused.class, r -> assertThat(r.refusal()).isEqualTo(Refusal.ORDER_PAID));
             assertThat(order.status()).isEqualTo(OrderStatus.PAID);
         }
 
         @Test
         void a_restored_order_records_nothing_until_it_changes() {
             Order placed = unpaid();
-            Order restored = Order.restore(placed.id(), placed.number(), placed.customerId(), placed.items(),
-                    placed.total(), placed.createdAt(), placed.paymentDeadline(), OrderStatus.UNPAID, null, null, null,
-                    null, 3);
+            Order restored = Order.restore(
+                    placed.id(),
+                    placed.number(),
+                    placed.customerId(),
+                    placed.items(),
+                    placed.total(),
+                    placed.createdAt(),
+                    placed.paymentDeadline(),
+                    OrderStatus.UNPAID,
+                    null,
+                    null,
+                    null,
+                    null,
+                    3);
 
             assertThat(restored.hasChanged()).isFalse();
             assertThat(restored.isOverdue(DEADLINE)).isTrue();

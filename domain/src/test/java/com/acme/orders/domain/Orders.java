@@ -13,12 +13,16 @@ final class Orders {
     static final Instant DEADLINE = PLACED_AT.plus(WINDOW);
     static final CustomerId ALICE = new CustomerId("alice");
 
-    private Orders() {
-    }
+    private Orders() {}
 
     static Order unpaid() {
-        return Order.place(OrderId.newId(), OrderNumber.of(LocalDate.of(2026, 11, 23), 1), ALICE,
-                List.of(item("BOOK-1", 2, "12.50"), item("PEN-7", 1, "0.99")), PLACED_AT, WINDOW);
+        return Order.place(
+                OrderId.newId(),
+                OrderNumber.of(LocalDate.of(2026, 11, 23), 1),
+                ALICE,
+                List.of(item("BOOK-1", 2, "12.50"), item("PEN-7", 1, "0.99")),
+                PLACED_AT,
+                WINDOW);
     }
 
     static LineItem item(String sku, int quantity, String unitPrice) {

@@ -4,5 +4,4 @@ import com.acme.orders.domain.Order;
 import com.acme.orders.domain.Transition;
 
 /** The order as it stands after a request to change it, and what the order answered to that request. */
-public record OrderChange(Order order, Transition transition) {
-}
+public record OrderChange(Order order, Transition transition) {}

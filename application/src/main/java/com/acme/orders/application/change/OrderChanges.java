@@ -25,8 +25,8 @@ public final class OrderChanges {
     private final AfterCommit afterCommit;
     private final Transactions transactions;
 
-    public OrderChanges(OrderRepository orders, EventPublication events, AfterCommit afterCommit,
-                        Transactions transactions) {
+    public OrderChanges(
+            OrderRepository orders, EventPublication events, AfterCommit afterCommit, Transactions transactions) {
         this.orders = orders;
         this.events = events;
         this.afterCommit = afterCommit;
@@ -70,15 +70,20 @@ public final class OrderChanges {
             List<Order> changed = locked.stream().filter(Order::hasChanged).toList();
             if (!changed.isEmpty()) {
                 orders.updateAll(changed);
-                events.publish(changed.stream().flatMap(it -> it.recordedEvents().stream()).toList());
+                events.publish(changed.stream()
+                        .flatMap(it -> it.recordedEvents().stream())
+                        .toList());
             }
             return decided;
         });
         var done = new HashSet<>(ids);
-        changes.stream().map(OrderChange::order).filter(it -> !it.status().isFinal()).forEach(it -> {
-            done.remove(it.id());
-            afterCommit.unpaid(it.id(), it.paymentDeadline());
-        });
+        changes.stream()
+                .map(OrderChange::order)
+                .filter(it -> !it.status().isFinal())
+                .forEach(it -> {
+                    done.remove(it.id());
+                    afterCommit.unpaid(it.id(), it.paymentDeadline());
+                });
         if (!done.isEmpty()) {
             afterCommit.settledAll(done);
         }

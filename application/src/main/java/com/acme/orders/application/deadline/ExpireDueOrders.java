@@ -2,7 +2,6 @@ package com.acme.orders.application.deadline;
 
 import com.acme.orders.application.change.OrderChange;
 import com.acme.orders.application.change.OrderChanges;
-
 import com.acme.orders.application.deadline.port.DeadlineIndex;
 import com.acme.orders.domain.OrderId;
 import com.acme.orders.domain.Transition;
@@ -60,12 +59,14 @@ public class ExpireDueOrders {
                     .filter(it -> it.transition() instanceof Transition.Changed)
                     .map(it -> new Cancelled(it.order().id(), it.order().paymentDeadline()))
                     .toList();
-            int notYetDue = (int) outcome.stream().map(OrderChange::order).filter(it -> !it.status().isFinal()).count();
-            return new Batch(claimed, cancelled, claimed - cancelled.size() - notYetDue, notYetDue,
-                    claimed >= batchSize);
+            int notYetDue = (int) outcome.stream()
+                    .map(OrderChange::order)
+                    .filter(it -> !it.status().isFinal())
+                    .count();
+            return new Batch(
+                    claimed, cancelled, claimed - cancelled.size() - notYetDue, notYetDue, claimed >= batchSize);
         }
 
-        public record Cancelled(OrderId order, Instant deadline) {
-        }
+        public record Cancelled(OrderId order, Instant deadline) {}
     }
 }

@@ -2,7 +2,6 @@ package com.acme.orders.application.deadline;
 
 import com.acme.orders.application.change.OrderChange;
 import com.acme.orders.application.change.OrderChanges;
-
 import com.acme.orders.domain.OrderId;
 import java.time.Clock;
 import org.jmolecules.architecture.hexagonal.PrimaryPort;

@@ -1,8 +1,8 @@
 package com.acme.orders.application.deadline;
 
 import com.acme.orders.application.deadline.port.DeadlineIndex;
-import com.acme.orders.application.deadline.port.UnpaidOrders;
 import com.acme.orders.application.deadline.port.PendingDeadline;
+import com.acme.orders.application.deadline.port.UnpaidOrders;
 import java.util.List;
 import java.util.Optional;
 import org.jmolecules.architecture.hexagonal.PrimaryPort;

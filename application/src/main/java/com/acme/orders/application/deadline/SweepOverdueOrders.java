@@ -1,9 +1,8 @@
 package com.acme.orders.application.deadline;
 
 import com.acme.orders.application.change.OrderChanges;
-
-import com.acme.orders.application.deadline.port.UnpaidOrders;
 import com.acme.orders.application.deadline.port.PendingDeadline;
+import com.acme.orders.application.deadline.port.UnpaidOrders;
 import com.acme.orders.domain.Transition;
 import java.time.Clock;
 import java.time.Duration;
@@ -27,8 +26,7 @@ public class SweepOverdueOrders {
     private final int batchSize;
     private final Duration margin;
 
-    public SweepOverdueOrders(UnpaidOrders orders, OrderChanges changes, Clock clock, int batchSize,
-                              Duration margin) {
+    public SweepOverdueOrders(UnpaidOrders orders, OrderChanges changes, Clock clock, int batchSize, Duration margin) {
         this.orders = orders;
         this.changes = changes;
         this.clock = clock;
@@ -49,9 +47,12 @@ public class SweepOverdueOrders {
             // Keyset from the last row seen, not "the next overdue ones": an order that somehow stays unpaid can never
             // make the sweep loop on it forever.
             after = Optional.of(page.getLast());
-            repaired += (int) changes.applyToAll(page.stream().map(PendingDeadline::order).toList(),
-                            order -> order.expire(clock.instant()))
-                    .stream().filter(it -> it.transition() instanceof Transition.Changed).count();
+            repaired += (int) changes
+                    .applyToAll(
+                            page.stream().map(PendingDeadline::order).toList(), order -> order.expire(clock.instant()))
+                    .stream()
+                    .filter(it -> it.transition() instanceof Transition.Changed)
+                    .count();
             if (page.size() < batchSize) {
                 return repaired;
             }

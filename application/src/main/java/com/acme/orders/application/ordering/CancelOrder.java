@@ -3,7 +3,6 @@ package com.acme.orders.application.ordering;
 import com.acme.orders.application.change.OrderChange;
 import com.acme.orders.application.change.OrderChanges;
 import com.acme.orders.application.change.OrderNotFound;
-
 import com.acme.orders.domain.CustomerId;
 import com.acme.orders.domain.OrderId;
 import java.time.Clock;

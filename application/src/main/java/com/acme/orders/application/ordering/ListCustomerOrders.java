@@ -1,6 +1,5 @@
 package com.acme.orders.application.ordering;
 
-
 import com.acme.orders.application.change.PassiveClose;
 import com.acme.orders.application.ordering.port.CustomerOrders;
 import com.acme.orders.application.ordering.port.CustomerOrders.OrderCursor;
@@ -41,7 +40,8 @@ public class ListCustomerOrders {
         boolean more = found.size() > query.limit();
         List<Order> page = more ? found.subList(0, query.limit()) : found;
         Optional<OrderCursor> next = more
-                ? Optional.of(new OrderCursor(page.getLast().createdAt(), page.getLast().id()))
+                ? Optional.of(new OrderCursor(
+                        page.getLast().createdAt(), page.getLast().id()))
                 : Optional.empty();
         return new Page(List.copyOf(page), next);
     }
@@ -57,6 +57,5 @@ public class ListCustomerOrders {
         }
     }
 
-    public record Page(List<Order> orders, Optional<OrderCursor> next) {
-    }
+    public record Page(List<Order> orders, Optional<OrderCursor> next) {}
 }

@@ -2,10 +2,10 @@ package com.acme.orders.application.ordering;
 
 import com.acme.orders.application.change.AfterCommit;
 import com.acme.orders.application.change.port.EventPublication;
-import com.acme.orders.application.ordering.port.IdempotencyKeys;
-import com.acme.orders.application.ordering.port.OrderNumberSource;
 import com.acme.orders.application.change.port.OrderRepository;
 import com.acme.orders.application.change.port.Transactions;
+import com.acme.orders.application.ordering.port.IdempotencyKeys;
+import com.acme.orders.application.ordering.port.OrderNumberSource;
 import com.acme.orders.domain.CustomerId;
 import com.acme.orders.domain.LineItem;
 import com.acme.orders.domain.Order;
@@ -37,9 +37,15 @@ public class PlaceOrder {
     private final PaymentWindow paymentWindow;
     private final Clock clock;
 
-    public PlaceOrder(OrderRepository orders, IdempotencyKeys idempotencyKeys, OrderNumberSource numbers,
-                      EventPublication events, AfterCommit afterCommit, Transactions transactions,
-                      PaymentWindow paymentWindow, Clock clock) {
+    public PlaceOrder(
+            OrderRepository orders,
+            IdempotencyKeys idempotencyKeys,
+            OrderNumberSource numbers,
+            EventPublication events,
+            AfterCommit afterCommit,
+            Transactions transactions,
+            PaymentWindow paymentWindow,
+            Clock clock) {
         this.orders = orders;
         this.idempotencyKeys = idempotencyKeys;
         this.numbers = numbers;
@@ -76,8 +82,13 @@ public class PlaceOrder {
                 }
             }
             var now = clock.instant();
-            var order = Order.place(id, numbers.next(LocalDate.ofInstant(now, ZoneOffset.UTC)),
-                    command.customer(), command.items(), now, window);
+            var order = Order.place(
+                    id,
+                    numbers.next(LocalDate.ofInstant(now, ZoneOffset.UTC)),
+                    command.customer(),
+                    command.items(),
+                    now,
+                    window);
             orders.add(order);
             events.publish(order.recordedEvents());
             return new Placed(order, false);
@@ -102,13 +113,20 @@ public class PlaceOrder {
     static String fingerprint(Command command) {
         var text = new StringBuilder();
         for (LineItem item : command.items()) {
-            text.append(item.sku().value()).append('|').append(item.quantity().value()).append('|')
-                    .append(item.unitPrice().currency().getCurrencyCode()).append('|')
-                    .append(item.unitPrice().amount().stripTrailingZeros().toPlainString()).append('\n');
+            text.append(item.sku().value())
+                    .append('|')
+                    .append(item.quantity().value())
+                    .append('|')
+                    .append(item.unitPrice().currency().getCurrencyCode())
+                    .append('|')
+                    .append(item.unitPrice().amount().stripTrailingZeros().toPlainString())
+                    .append('\n');
         }
-        text.append("window|").append(command.paymentWindow().map(Duration::toString).orElse("standard"));
+        text.append("window|")
+                .append(command.paymentWindow().map(Duration::toString).orElse("standard"));
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.toString().getBytes(StandardCharsets.UTF_8));
+            byte[] digest =
+                    MessageDigest.getInstance("SHA-256").digest(text.toString().getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every JDK", e);
@@ -116,8 +134,7 @@ public class PlaceOrder {
     }
 
     /** The order, and whether it was created by an earlier request with the same idempotency key. */
-    public record Placed(Order order, boolean replayed) {
-    }
+    public record Placed(Order order, boolean replayed) {}
 
     /** The value objects validate themselves, so a command that exists is well formed. */
     public record Command(CustomerId customer, List<LineItem> items, Optional<Duration> paymentWindow) {

@@ -1,11 +1,11 @@
 package com.acme.orders.application.outbox;
 
+import com.acme.orders.application.change.port.Transactions;
 import com.acme.orders.application.outbox.port.EventBroker;
 import com.acme.orders.application.outbox.port.EventBroker.Failure;
 import com.acme.orders.application.outbox.port.OutboxSignal;
 import com.acme.orders.application.outbox.port.PendingEvent;
 import com.acme.orders.application.outbox.port.PendingEvents;
-import com.acme.orders.application.change.port.Transactions;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -34,8 +34,13 @@ public class RelayOutbox {
     private final Settings settings;
     private final Clock clock;
 
-    public RelayOutbox(PendingEvents outbox, EventBroker broker, OutboxSignal signal, Transactions transactions,
-                       Settings settings, Clock clock) {
+    public RelayOutbox(
+            PendingEvents outbox,
+            EventBroker broker,
+            OutboxSignal signal,
+            Transactions transactions,
+            Settings settings,
+            Clock clock) {
         this.outbox = outbox;
         this.broker = broker;
         this.signal = signal;
@@ -50,7 +55,8 @@ public class RelayOutbox {
      * @param pollInterval the longest an event waits when the commit signal was missed (another instance committed it)
      * @param firstRetry   the first backoff, doubled on every further failure up to {@code maxRetry}
      */
-    public record Settings(int batchSize, int maxAttempts, Duration pollInterval, Duration firstRetry, Duration maxRetry) {
+    public record Settings(
+            int batchSize, int maxAttempts, Duration pollInterval, Duration firstRetry, Duration maxRetry) {
 
         public static final Settings DEFAULTS =
                 new Settings(2_000, 10, Duration.ofMillis(500), Duration.ofMillis(200), Duration.ofSeconds(30));
@@ -66,8 +72,13 @@ public class RelayOutbox {
      * What one round did. {@code moreMayWait} means the round found events, so more may be waiting right now: a batch
      * holds one event per order, so a round can come back short although later events of its orders still wait.
      */
-    public record Round(int sent, int retried, int parked, boolean brokerUnavailable, boolean anotherRelayBusy,
-                        boolean moreMayWait) {
+    public record Round(
+            int sent,
+            int retried,
+            int parked,
+            boolean brokerUnavailable,
+            boolean anotherRelayBusy,
+            boolean moreMayWait) {
 
         static final Round BUSY = new Round(0, 0, 0, false, true, false);
         static final Round IDLE = new Round(0, 0, 0, false, false, false);
@@ -88,7 +99,9 @@ public class RelayOutbox {
                 // An outage is not the events' fault: nobody's attempts are counted, so none is parked for it.
                 return new Round(0, 0, 0, true, false, false);
             }
-            outbox.published(batch.stream().filter(it -> delivery.sent().contains(it.eventId())).toList());
+            outbox.published(batch.stream()
+                    .filter(it -> delivery.sent().contains(it.eventId()))
+                    .toList());
             int parked = 0;
             for (var event : batch) {
                 Failure failure = delivery.failed().get(event.eventId());
@@ -107,9 +120,15 @@ public class RelayOutbox {
         boolean park = failures >= settings.maxAttempts();
         outbox.failed(event, failure.reason(), now.plus(settings.backoff(failures)), park);
         if (park) {
-            log.log(System.Logger.Level.ERROR, "Parked event {0} ({1}) of order {2} after {3} failed sends: {4}; "
-                    + "the later events of this order wait until it is resolved",
-                    event.eventId(), event.type(), event.key(), failures, failure.reason());
+            log.log(
+                    System.Logger.Level.ERROR,
+                    "Parked event {0} ({1}) of order {2} after {3} failed sends: {4}; "
+                            + "the later events of this order wait until it is resolved",
+                    event.eventId(),
+                    event.type(),
+                    event.key(),
+                    failures,
+                    failure.reason());
         }
         return park;
     }

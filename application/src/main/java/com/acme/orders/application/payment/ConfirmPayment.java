@@ -2,7 +2,6 @@ package com.acme.orders.application.payment;
 
 import com.acme.orders.application.change.OrderChange;
 import com.acme.orders.application.change.OrderChanges;
-
 import com.acme.orders.application.payment.port.ReceivedPayments;
 import com.acme.orders.application.payment.port.ReceivedPayments.Outcome;
 import com.acme.orders.application.payment.port.ReceivedPayments.ReceivedPayment;
@@ -36,24 +35,31 @@ public class ConfirmPayment {
 
     public OrderChange confirm(OrderId order, Payment payment) {
         // Inside the order's lock: two deliveries of the same payment for this order are decided one after the other.
-        return changes.apply(order, it -> payments.find(payment.reference())
-                .map(earlier -> answerAgain(it, earlier))
-                .orElseGet(() -> decide(it, payment)));
+        return changes.apply(
+                order,
+                it -> payments.find(payment.reference())
+                        .map(earlier -> answerAgain(it, earlier))
+                        .orElseGet(() -> decide(it, payment)));
     }
 
     private Transition decide(Order order, Payment payment) {
         Instant now = clock.instant();
         Transition transition = order.confirmPayment(payment, now);
-        payments.record(new ReceivedPayment(payment.reference(), order.id(), payment.amount(), outcome(transition),
+        payments.record(new ReceivedPayment(
+                payment.reference(),
+                order.id(),
+                payment.amount(),
+                outcome(transition),
                 transition instanceof Transition.Refused refused ? Optional.of(refused.refusal()) : Optional.empty(),
-                transition instanceof Transition.Refused refused ? refused.detail() : "", now));
+                transition instanceof Transition.Refused refused ? refused.detail() : "",
+                now));
         return transition;
     }
 
     private static Outcome outcome(Transition transition) {
         return switch (transition) {
-            case Transition.Refused refused when refused.refusal() == Transition.Refusal.ORDER_CANCELLED ->
-                    Outcome.REFUND_REQUESTED;
+            case Transition.Refused refused
+            when refused.refusal() == Transition.Refusal.ORDER_CANCELLED -> Outcome.REFUND_REQUESTED;
             case Transition.Refused refused -> Outcome.REFUSED;
             case Transition.Changed changed -> Outcome.PAID;
             case Transition.AlreadyDone done -> Outcome.PAID;
@@ -62,13 +68,15 @@ public class ConfirmPayment {
 
     private static Transition answerAgain(Order order, ReceivedPayment earlier) {
         if (!earlier.orderId().equals(order.id())) {
-            return new Transition.Refused(Transition.Refusal.PAYMENT_MISMATCH, "payment " + earlier.reference()
-                    + " was reported for another order; one payment settles one order");
+            return new Transition.Refused(
+                    Transition.Refusal.PAYMENT_MISMATCH,
+                    "payment " + earlier.reference()
+                            + " was reported for another order; one payment settles one order");
         }
         return switch (earlier.outcome()) {
             case PAID -> new Transition.AlreadyDone();
-            case REFUND_REQUESTED, REFUSED -> new Transition.Refused(
-                    earlier.refusal().orElse(Transition.Refusal.ORDER_CANCELLED), earlier.detail());
+            case REFUND_REQUESTED, REFUSED ->
+                new Transition.Refused(earlier.refusal().orElse(Transition.Refusal.ORDER_CANCELLED), earlier.detail());
         };
     }
 }

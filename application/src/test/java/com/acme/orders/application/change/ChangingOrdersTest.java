@@ -1,7 +1,5 @@
 package com.acme.orders.application.change;
 
-import com.acme.orders.application.change.OrderNotFound;
-
 import static com.acme.orders.application.fakes.UseCaseTestData.ALICE;
 import static com.acme.orders.application.fakes.UseCaseTestData.BOB;
 import static com.acme.orders.application.fakes.UseCaseTestData.paymentOf;
@@ -56,8 +54,10 @@ class ChangingOrdersTest {
 
         var change = service.confirmPayment.confirm(order.id(), paymentOf("25.00", "pi_1"));
 
-        assertThat(change.transition()).isInstanceOfSatisfying(Transition.Refused.class,
-                refused -> assertThat(refused.refusal()).isEqualTo(Transition.Refusal.ORDER_CANCELLED));
+        assertThat(change.transition())
+                .isInstanceOfSatisfying(
+                        Transition.Refused.class,
+                        refused -> assertThat(refused.refusal()).isEqualTo(Transition.Refusal.ORDER_CANCELLED));
         var stored = service.orders.stored(order.id());
         assertThat(stored.status()).isEqualTo(OrderStatus.CANCELLED);
         assertThat(stored.cancellationReason()).contains(CancellationReason.PAYMENT_TIMEOUT);
@@ -73,17 +73,24 @@ class ChangingOrdersTest {
 
         for (int delivery = 0; delivery < 5; delivery++) {
             var change = service.confirmPayment.confirm(order.id(), paymentOf("25.00", "pi_late"));
-            assertThat(change.transition()).isInstanceOfSatisfying(Transition.Refused.class,
-                    refused -> assertThat(refused.refusal()).isEqualTo(Transition.Refusal.ORDER_CANCELLED));
+            assertThat(change.transition())
+                    .isInstanceOfSatisfying(
+                            Transition.Refused.class,
+                            refused -> assertThat(refused.refusal()).isEqualTo(Transition.Refusal.ORDER_CANCELLED));
         }
 
         var stored = service.orders.stored(order.id());
         assertThat(stored.status()).isEqualTo(OrderStatus.CANCELLED);
         assertThat(stored.version()).isEqualTo(1);
-        assertThat(service.events.of(order.id()).subList(before, service.events.of(order.id()).size()))
-                .singleElement().isInstanceOfSatisfying(RefundRequested.class,
+        assertThat(service.events
+                        .of(order.id())
+                        .subList(before, service.events.of(order.id()).size()))
+                .singleElement()
+                .isInstanceOfSatisfying(
+                        RefundRequested.class,
                         refund -> assertThat(refund.paymentReference().value()).isEqualTo("pi_late"));
-        assertThat(service.receivedPayments.all()).singleElement()
+        assertThat(service.receivedPayments.all())
+                .singleElement()
                 .satisfies(it -> assertThat(it.outcome()).isEqualTo(ReceivedPayments.Outcome.REFUND_REQUESTED));
     }
 
@@ -94,7 +101,9 @@ class ChangingOrdersTest {
         }
 
         assertThat(service.orders.stored(order.id()).version()).isEqualTo(1);
-        assertThat(service.events.of(order.id())).filteredOn(OrderPaid.class::isInstance).hasSize(1);
+        assertThat(service.events.of(order.id()))
+                .filteredOn(OrderPaid.class::isInstance)
+                .hasSize(1);
         assertThat(service.events.of(order.id())).hasSize(2);
     }
 
@@ -105,8 +114,10 @@ class ChangingOrdersTest {
 
         var change = service.confirmPayment.confirm(other.id(), paymentOf("25.00", "pi_1"));
 
-        assertThat(change.transition()).isInstanceOfSatisfying(Transition.Refused.class,
-                refused -> assertThat(refused.refusal()).isEqualTo(Transition.Refusal.PAYMENT_MISMATCH));
+        assertThat(change.transition())
+                .isInstanceOfSatisfying(
+                        Transition.Refused.class,
+                        refused -> assertThat(refused.refusal()).isEqualTo(Transition.Refusal.PAYMENT_MISMATCH));
         assertThat(service.orders.stored(other.id()).status()).isEqualTo(OrderStatus.UNPAID);
         assertThat(service.events.of(other.id())).hasSize(1);
     }
@@ -131,7 +142,8 @@ class ChangingOrdersTest {
         var change = service.cancelOrder.cancel(order.id(), ALICE);
 
         assertThat(change.order().status()).isEqualTo(OrderStatus.CANCELLED);
-        assertThat(service.orders.stored(order.id()).cancellationReason()).contains(CancellationReason.CUSTOMER_REQUEST);
+        assertThat(service.orders.stored(order.id()).cancellationReason())
+                .contains(CancellationReason.CUSTOMER_REQUEST);
     }
 
     @Test
@@ -166,6 +178,7 @@ class ChangingOrdersTest {
         var again = service.expireOrder.expire(order.id());
 
         assertThat(again.transition()).isInstanceOf(Transition.AlreadyDone.class);
-        assertThat(service.events.of(order.id()).stream().filter(OrderCancelled.class::isInstance)).hasSize(1);
+        assertThat(service.events.of(order.id()).stream().filter(OrderCancelled.class::isInstance))
+                .hasSize(1);
     }
 }

@@ -1,12 +1,10 @@
 package com.acme.orders.application.deadline;
 
-import com.acme.orders.application.deadline.ExpireDueOrders;
-
+import static com.acme.orders.application.fakes.OrderServiceFixture.BATCH_SIZE;
+import static com.acme.orders.application.fakes.OrderServiceFixture.LEASE;
 import static com.acme.orders.application.fakes.UseCaseTestData.ALICE;
 import static com.acme.orders.application.fakes.UseCaseTestData.paymentOf;
 import static com.acme.orders.application.fakes.UseCaseTestData.twoBooksFor;
-import static com.acme.orders.application.fakes.OrderServiceFixture.BATCH_SIZE;
-import static com.acme.orders.application.fakes.OrderServiceFixture.LEASE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.acme.orders.application.fakes.OrderServiceFixture;
@@ -33,8 +31,10 @@ class ExpiringDueOrdersTest {
         var batch = service.expireDueOrders.expireNextBatch();
 
         assertThat(batch.claimed()).isEqualTo(3);
-        assertThat(batch.cancelled()).extracting(ExpireDueOrders.Batch.Cancelled::order)
-                .containsExactlyInAnyOrderElementsOf(placed.stream().map(Order::id).toList());
+        assertThat(batch.cancelled())
+                .extracting(ExpireDueOrders.Batch.Cancelled::order)
+                .containsExactlyInAnyOrderElementsOf(
+                        placed.stream().map(Order::id).toList());
         assertThat(service.transactions.opened() - transactionsBefore).isOne();
         placed.forEach(order -> {
             var stored = service.orders.stored(order.id());
@@ -100,7 +100,8 @@ class ExpiringDueOrdersTest {
         assertThat(again.alreadySettled()).isEqualTo(3);
         assertThat(again.cancelled()).isEmpty();
         assertThat(service.events.all()).isEqualTo(eventsAfterFirst);
-        placed.forEach(it -> assertThat(service.orders.stored(it.id()).version()).isOne());
+        placed.forEach(
+                it -> assertThat(service.orders.stored(it.id()).version()).isOne());
     }
 
     @Test
@@ -110,11 +111,15 @@ class ExpiringDueOrdersTest {
         // A worker that claims and dies before it does anything.
         service.deadlines.claimDue(service.clock.instant(), BATCH_SIZE, LEASE);
 
-        assertThat(service.expireDueOrders.expireNextBatch().claimed()).as("hidden during the lease").isZero();
+        assertThat(service.expireDueOrders.expireNextBatch().claimed())
+                .as("hidden during the lease")
+                .isZero();
         service.clock.advance(LEASE);
         var batch = service.expireDueOrders.expireNextBatch();
 
-        assertThat(batch.cancelled()).extracting(ExpireDueOrders.Batch.Cancelled::order).containsExactly(order.id());
+        assertThat(batch.cancelled())
+                .extracting(ExpireDueOrders.Batch.Cancelled::order)
+                .containsExactly(order.id());
         assertThat(service.orders.stored(order.id()).status()).isEqualTo(OrderStatus.CANCELLED);
     }
 
@@ -129,7 +134,8 @@ class ExpiringDueOrdersTest {
 
         assertThat(List.of(first.full(), second.full(), third.full())).containsExactly(true, true, false);
         assertThat(third.cancelled()).hasSize(5);
-        assertThat(service.events.all().stream().filter(OrderCancelled.class::isInstance)).hasSize(BATCH_SIZE * 2 + 5);
+        assertThat(service.events.all().stream().filter(OrderCancelled.class::isInstance))
+                .hasSize(BATCH_SIZE * 2 + 5);
     }
 
     @Test
@@ -144,10 +150,14 @@ class ExpiringDueOrdersTest {
     }
 
     private List<Order> place(int count) {
-        return IntStream.range(0, count).mapToObj(i -> service.placeOrder.place(twoBooksFor(ALICE))).toList();
+        return IntStream.range(0, count)
+                .mapToObj(i -> service.placeOrder.place(twoBooksFor(ALICE)))
+                .toList();
     }
 
     private long cancellationsOf(OrderId order) {
-        return service.events.of(order).stream().filter(OrderCancelled.class::isInstance).count();
+        return service.events.of(order).stream()
+                .filter(OrderCancelled.class::isInstance)
+                .count();
     }
 }

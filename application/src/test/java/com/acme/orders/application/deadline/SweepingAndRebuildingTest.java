@@ -1,10 +1,10 @@
 package com.acme.orders.application.deadline;
 
+import static com.acme.orders.application.fakes.OrderServiceFixture.BATCH_SIZE;
+import static com.acme.orders.application.fakes.OrderServiceFixture.SWEEP_MARGIN;
 import static com.acme.orders.application.fakes.UseCaseTestData.ALICE;
 import static com.acme.orders.application.fakes.UseCaseTestData.paymentOf;
 import static com.acme.orders.application.fakes.UseCaseTestData.twoBooksFor;
-import static com.acme.orders.application.fakes.OrderServiceFixture.BATCH_SIZE;
-import static com.acme.orders.application.fakes.OrderServiceFixture.SWEEP_MARGIN;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.acme.orders.application.fakes.OrderServiceFixture;
@@ -90,6 +90,8 @@ class SweepingAndRebuildingTest {
     }
 
     private List<Order> place(int count) {
-        return IntStream.range(0, count).mapToObj(i -> service.placeOrder.place(twoBooksFor(ALICE))).toList();
+        return IntStream.range(0, count)
+                .mapToObj(i -> service.placeOrder.place(twoBooksFor(ALICE)))
+                .toList();
     }
 }

@@ -1,11 +1,11 @@
 package com.acme.orders.application.fakes;
 
 import com.acme.orders.application.change.port.ConcurrentOrderChange;
-import com.acme.orders.application.ordering.port.OrderNumberSource;
 import com.acme.orders.application.change.port.OrderRepository;
+import com.acme.orders.application.deadline.port.PendingDeadline;
 import com.acme.orders.application.deadline.port.UnpaidOrders;
 import com.acme.orders.application.ordering.port.CustomerOrders;
-import com.acme.orders.application.deadline.port.PendingDeadline;
+import com.acme.orders.application.ordering.port.OrderNumberSource;
 import com.acme.orders.domain.CustomerId;
 import com.acme.orders.domain.Order;
 import com.acme.orders.domain.OrderId;
@@ -66,8 +66,13 @@ public class InMemoryOrders implements OrderRepository, CustomerOrders, UnpaidOr
 
     @Override
     public List<Order> lockAll(Collection<OrderId> ids) {
-        return ids.stream().distinct().sorted(Comparator.comparing(OrderId::toString))
-                .peek(it -> lockedReads.incrementAndGet()).map(this::read).flatMap(Optional::stream).toList();
+        return ids.stream()
+                .distinct()
+                .sorted(Comparator.comparing(OrderId::toString))
+                .peek(it -> lockedReads.incrementAndGet())
+                .map(this::read)
+                .flatMap(Optional::stream)
+                .toList();
     }
 
     @Override
@@ -83,22 +88,25 @@ public class InMemoryOrders implements OrderRepository, CustomerOrders, UnpaidOr
                 .filter(it -> it.status() == OrderStatus.UNPAID)
                 .map(it -> new PendingDeadline(it.id(), it.paymentDeadline()))
                 .filter(it -> dueBy.map(due -> !it.deadline().isAfter(due)).orElse(true))
-                .filter(it -> after.map(cursor -> byDeadline.compare(it, cursor) > 0).orElse(true))
+                .filter(it ->
+                        after.map(cursor -> byDeadline.compare(it, cursor) > 0).orElse(true))
                 .sorted(byDeadline)
                 .limit(limit)
                 .toList();
     }
 
     @Override
-    public List<Order> listOfCustomer(CustomerId customer, Optional<OrderStatus> status,
-                                      Optional<OrderCursor> after, int limit) {
+    public List<Order> listOfCustomer(
+            CustomerId customer, Optional<OrderStatus> status, Optional<OrderCursor> after, int limit) {
         Comparator<Order> newestFirst = Comparator.comparing(Order::createdAt)
-                .thenComparing(it -> it.id().value()).reversed();
+                .thenComparing(it -> it.id().value())
+                .reversed();
         return stored.values().stream()
                 .filter(it -> it.belongsTo(customer))
                 .filter(it -> status.map(s -> it.status() == s).orElse(true))
                 .filter(it -> after.map(c -> it.createdAt().isBefore(c.createdAt())
-                        || it.createdAt().equals(c.createdAt()) && it.id().value().compareTo(c.orderId().value()) < 0)
+                                || it.createdAt().equals(c.createdAt())
+                                        && it.id().value().compareTo(c.orderId().value()) < 0)
                         .orElse(true))
                 .sorted(newestFirst)
                 .limit(limit)
@@ -138,9 +146,19 @@ public class InMemoryOrders implements OrderRepository, CustomerOrders, UnpaidOr
     }
 
     private static Order snapshot(Order order, long version) {
-        return Order.restore(order.id(), order.number(), order.customerId(), order.items(), order.total(),
-                order.createdAt(), order.paymentDeadline(), order.status(), order.paymentReference().orElse(null),
-                order.paidAt().orElse(null), order.cancelledAt().orElse(null),
-                order.cancellationReason().orElse(null), version);
+        return Order.restore(
+                order.id(),
+                order.number(),
+                order.customerId(),
+                order.items(),
+                order.total(),
+                order.createdAt(),
+                order.paymentDeadline(),
+                order.status(),
+                order.paymentReference().orElse(null),
+                order.paidAt().orElse(null),
+                order.cancelledAt().orElse(null),
+                order.cancellationReason().orElse(null),
+                version);
     }
 }

@@ -19,6 +19,7 @@ public class OrderServiceFixture {
 
     /** Small on purpose, so that tests see several batches without placing hundreds of orders. */
     public static final int BATCH_SIZE = 10;
+
     public static final Duration LEASE = Duration.ofSeconds(30);
     public static final Duration SWEEP_MARGIN = Duration.ofMinutes(1);
 
@@ -30,8 +31,17 @@ public class OrderServiceFixture {
     public final RecordedDeadlines deadlines = new RecordedDeadlines();
     public final DirectTransactions transactions = new DirectTransactions();
     public final UseCases useCases = UseCases.assemble(
-            new UseCases.Ports(orders, orders, orders, orders, idempotencyKeys, receivedPayments, events, deadlines,
-                    transactions, clock),
+            new UseCases.Ports(
+                    orders,
+                    orders,
+                    orders,
+                    orders,
+                    idempotencyKeys,
+                    receivedPayments,
+                    events,
+                    deadlines,
+                    transactions,
+                    clock),
             new UseCases.Settings(PaymentWindow.THIRTY_MINUTES, BATCH_SIZE, LEASE, SWEEP_MARGIN));
 
     public final PlaceOrder placeOrder = useCases.placeOrder();

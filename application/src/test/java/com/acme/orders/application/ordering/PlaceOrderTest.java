@@ -1,16 +1,12 @@
 package com.acme.orders.application.ordering;
 
-import com.acme.orders.application.fakes.UseCaseTestData;
-
-import com.acme.orders.application.ordering.IdempotencyKeyReused;
-import com.acme.orders.application.ordering.PlaceOrder;
-
 import static com.acme.orders.application.fakes.UseCaseTestData.ALICE;
 import static com.acme.orders.application.fakes.UseCaseTestData.twoBooksFor;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.acme.orders.application.fakes.OrderServiceFixture;
+import com.acme.orders.application.fakes.UseCaseTestData;
 import com.acme.orders.domain.DomainRuleViolation;
 import com.acme.orders.domain.OrderPlaced;
 import com.acme.orders.domain.OrderStatus;

@@ -1,13 +1,12 @@
 package com.acme.orders.application.ordering;
 
-import com.acme.orders.application.change.OrderNotFound;
-
 import static com.acme.orders.application.fakes.UseCaseTestData.ALICE;
 import static com.acme.orders.application.fakes.UseCaseTestData.BOB;
 import static com.acme.orders.application.fakes.UseCaseTestData.twoBooksFor;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.acme.orders.application.change.OrderNotFound;
 import com.acme.orders.application.fakes.OrderServiceFixture;
 import com.acme.orders.domain.CancellationReason;
 import com.acme.orders.domain.Order;
@@ -75,12 +74,18 @@ class ReadingOrdersTest {
         }
         service.placeOrder.place(twoBooksFor(BOB));
 
-        var first = service.listCustomerOrders.list(new ListCustomerOrders.Query(ALICE, Optional.empty(), Optional.empty(), 3));
-        var second = service.listCustomerOrders.list(new ListCustomerOrders.Query(ALICE, Optional.empty(), first.next(), 3));
+        var first = service.listCustomerOrders.list(
+                new ListCustomerOrders.Query(ALICE, Optional.empty(), Optional.empty(), 3));
+        var second =
+                service.listCustomerOrders.list(new ListCustomerOrders.Query(ALICE, Optional.empty(), first.next(), 3));
 
-        assertThat(first.orders()).extracting(Order::id)
-                .containsExactly(placed.get(4).id(), placed.get(3).id(), placed.get(2).id());
-        assertThat(second.orders()).extracting(Order::id).containsExactly(placed.get(1).id(), placed.get(0).id());
+        assertThat(first.orders())
+                .extracting(Order::id)
+                .containsExactly(
+                        placed.get(4).id(), placed.get(3).id(), placed.get(2).id());
+        assertThat(second.orders())
+                .extracting(Order::id)
+                .containsExactly(placed.get(1).id(), placed.get(0).id());
         assertThat(second.next()).isEmpty();
     }
 

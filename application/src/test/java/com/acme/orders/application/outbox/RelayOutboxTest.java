@@ -1,12 +1,10 @@
 package com.acme.orders.application.outbox;
 
-import com.acme.orders.application.outbox.RelayOutbox;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.acme.orders.application.outbox.RelayOutbox.Round;
 import com.acme.orders.application.fakes.DirectTransactions;
 import com.acme.orders.application.fakes.MovableClock;
+import com.acme.orders.application.outbox.RelayOutbox.Round;
 import com.acme.orders.application.outbox.port.EventBroker;
 import com.acme.orders.application.outbox.port.EventBroker.Delivery;
 import com.acme.orders.application.outbox.port.EventBroker.Failure;
@@ -75,12 +73,14 @@ class RelayOutboxTest {
         Round round = relay.relayOnce();
 
         assertThat(round.sent()).isEqualTo(1);
-        assertThat(outbox.rows).singleElement().satisfies(it -> assertThat(it.event.eventId()).isEqualTo(refused));
+        assertThat(outbox.rows)
+                .singleElement()
+                .satisfies(it -> assertThat(it.event.eventId()).isEqualTo(refused));
     }
 
     private RelayOutbox relayWith(Function<List<PendingEvent>, Delivery> broker) {
         EventBroker scripted = broker::apply;
-        return new RelayOutbox(outbox, scripted, atMost -> { }, new DirectTransactions(), settings, clock);
+        return new RelayOutbox(outbox, scripted, atMost -> {}, new DirectTransactions(), settings, clock);
     }
 
     private static Delivery everyEventFails(List<PendingEvent> events, boolean retriable) {
@@ -104,8 +104,8 @@ class RelayOutboxTest {
 
         UUID add(String key) {
             var row = new Row();
-            row.event = new PendingEvent(++positions, UUID.randomUUID(), key, "test.v1", clock.instant(), "{}",
-                    clock.instant(), 0);
+            row.event = new PendingEvent(
+                    ++positions, UUID.randomUUID(), key, "test.v1", clock.instant(), "{}", clock.instant(), 0);
             rows.add(row);
             return row.event.eventId();
         }
@@ -121,8 +121,15 @@ class RelayOutboxTest {
             return rows.stream()
                     .filter(it -> keys.add(it.event.key()))
                     .filter(it -> !it.parked && !it.retryAt.isAfter(now))
-                    .map(it -> new PendingEvent(it.event.position(), it.event.eventId(), it.event.key(),
-                            it.event.type(), it.event.occurredAt(), it.event.data(), it.event.storedAt(), it.attempts))
+                    .map(it -> new PendingEvent(
+                            it.event.position(),
+                            it.event.eventId(),
+                            it.event.key(),
+                            it.event.type(),
+                            it.event.occurredAt(),
+                            it.event.data(),
+                            it.event.storedAt(),
+                            it.attempts))
                     .limit(limit)
                     .toList();
         }
@@ -134,11 +141,13 @@ class RelayOutboxTest {
 
         @Override
         public void failed(PendingEvent event, String reason, Instant retryAt, boolean park) {
-            rows.stream().filter(it -> it.event.eventId().equals(event.eventId())).forEach(it -> {
-                it.attempts++;
-                it.retryAt = retryAt;
-                it.parked = park;
-            });
+            rows.stream()
+                    .filter(it -> it.event.eventId().equals(event.eventId()))
+                    .forEach(it -> {
+                        it.attempts++;
+                        it.retryAt = retryAt;
+                        it.parked = park;
+                    });
         }
     }
 }

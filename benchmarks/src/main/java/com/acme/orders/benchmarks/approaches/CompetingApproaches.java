@@ -1,7 +1,7 @@
 package com.acme.orders.benchmarks.approaches;
 
-import com.acme.orders.application.deadline.ExpireOrder;
 import com.acme.orders.application.change.port.Transactions;
+import com.acme.orders.application.deadline.ExpireOrder;
 import com.acme.orders.benchmarks.Approach;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
@@ -37,8 +37,13 @@ public class CompetingApproaches {
 
     @Bean
     @ConditionalOnProperty(name = APPROACH, havingValue = "scan")
-    SmartLifecycle unpaidOrderScan(DSLContext db, Transactions transactions, StringRedisTemplate redis,
-                                   ExpireOrder expireOrder, ApproachProperties properties, MeterRegistry meters) {
+    SmartLifecycle unpaidOrderScan(
+            DSLContext db,
+            Transactions transactions,
+            StringRedisTemplate redis,
+            ExpireOrder expireOrder,
+            ApproachProperties properties,
+            MeterRegistry meters) {
         var scan = new UnpaidOrderScan(db, transactions, redis, expireOrder, properties.scan(), meters);
         // One thread: a cron job never overlaps itself; a scan longer than the interval delays the next one.
         return new WorkerThreads("scan", 1, properties.scan().interval(), true, scan::scanOnce);
@@ -46,26 +51,30 @@ public class CompetingApproaches {
 
     @Bean
     @ConditionalOnProperty(name = APPROACH, havingValue = "keyspace")
-    SmartLifecycle expiredKeySubscriber(RedisConnectionFactory redis, ExpireOrder expireOrder,
-                                        ApproachProperties properties) {
-        return new ExpiredKeySubscriber(redis, expireOrder, properties.keyspace().threads());
+    SmartLifecycle expiredKeySubscriber(
+            RedisConnectionFactory redis, ExpireOrder expireOrder, ApproachProperties properties) {
+        return new ExpiredKeySubscriber(
+                redis, expireOrder, properties.keyspace().threads());
     }
 
     @Bean
     @ConditionalOnProperty(name = APPROACH, havingValue = "skip-locked")
-    SmartLifecycle skipLockedPollers(DSLContext db, Transactions transactions, ExpireOrder expireOrder,
-                                     ApproachProperties properties) {
+    SmartLifecycle skipLockedPollers(
+            DSLContext db, Transactions transactions, ExpireOrder expireOrder, ApproachProperties properties) {
         var settings = properties.skipLocked();
         var poll = new SkipLockedPoll(db, transactions, expireOrder, settings.batch());
-        return new WorkerThreads("skip-locked", settings.threads(), settings.pollInterval(), false,
-                poll::expireNextBatch);
+        return new WorkerThreads(
+                "skip-locked", settings.threads(), settings.pollInterval(), false, poll::expireNextBatch);
     }
 
     @Bean
     @ConditionalOnProperty(name = APPROACH, havingValue = "redisson")
-    SmartLifecycle delayedQueueConsumers(@Value("${spring.data.redis.host:localhost}") String host,
-                                         @Value("${spring.data.redis.port:6379}") int port, ExpireOrder expireOrder,
-                                         ApproachProperties properties) {
-        return new DelayedQueueConsumers(host, port, expireOrder, properties.redisson().consumers());
+    SmartLifecycle delayedQueueConsumers(
+            @Value("${spring.data.redis.host:localhost}") String host,
+            @Value("${spring.data.redis.port:6379}") int port,
+            ExpireOrder expireOrder,
+            ApproachProperties properties) {
+        return new DelayedQueueConsumers(
+                host, port, expireOrder, properties.redisson().consumers());
     }
 }

@@ -1,7 +1,5 @@
 package com.acme.orders.benchmarks.approaches;
 
-import com.acme.orders.application.ordering.PlaceOrder;
-
 import com.acme.orders.adapter.redis.deadline.RedisDeadlineIndex;
 import com.acme.orders.application.deadline.port.PendingDeadline;
 import com.acme.orders.benchmarks.Approach;
@@ -27,8 +25,7 @@ public final class DeadlineTrackings {
     /** Commands sent before waiting for their replies: enough to keep the connection full, bounded in memory. */
     static final int PIPELINE = 10_000;
 
-    private DeadlineTrackings() {
-    }
+    private DeadlineTrackings() {}
 
     public static DeadlineTracking of(Approach approach, Servers servers) {
         return switch (approach) {
@@ -63,12 +60,10 @@ public final class DeadlineTrackings {
     private static DeadlineTracking nothing() {
         return new DeadlineTracking() {
             @Override
-            public void track(List<PendingDeadline> orders) {
-            }
+            public void track(List<PendingDeadline> orders) {}
 
             @Override
-            public void close() {
-            }
+            public void close() {}
         };
     }
 }

@@ -4,10 +4,10 @@ import com.acme.orders.application.deadline.ExpireOrder;
 import com.acme.orders.domain.OrderId;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
-import org.jspecify.annotations.Nullable;
 
 /**
  * Redisson's {@code RDelayedQueue} as its users consume it: {@code consumers} threads each pop the next due order id
@@ -55,7 +55,9 @@ final class DelayedQueueConsumers implements SmartLifecycle {
                 expireOrder.expire(OrderId.of(element));
             } catch (RuntimeException e) {
                 // Popped and not done: the queue has forgotten it. That is the approach.
-                log.warn("redisson: order {} popped but not expired, and the queue no longer holds it: {}", element,
+                log.warn(
+                        "redisson: order {} popped but not expired, and the queue no longer holds it: {}",
+                        element,
                         e.toString());
             }
         }

@@ -30,14 +30,19 @@ final class DelayedQueueTracking implements DeadlineTracking {
      */
     @Override
     public void track(List<PendingDeadline> unordered) {
-        List<PendingDeadline> orders = unordered.stream().sorted(Comparator.comparing(PendingDeadline::deadline))
+        List<PendingDeadline> orders = unordered.stream()
+                .sorted(Comparator.comparing(PendingDeadline::deadline))
                 .toList();
         for (int from = 0; from < orders.size(); from += DeadlineTrackings.PIPELINE) {
             var batch = orders.subList(from, Math.min(from + DeadlineTrackings.PIPELINE, orders.size()));
             Instant now = Instant.now();
             CompletableFuture<?>[] offers = batch.stream()
-                    .map(it -> queue.delayed().offerAsync(OrderTimeoutQueue.element(it.order()),
-                            ExpiringKeys.millisUntil(it.deadline(), now), TimeUnit.MILLISECONDS).toCompletableFuture())
+                    .map(it -> queue.delayed()
+                            .offerAsync(
+                                    OrderTimeoutQueue.element(it.order()),
+                                    ExpiringKeys.millisUntil(it.deadline(), now),
+                                    TimeUnit.MILLISECONDS)
+                            .toCompletableFuture())
                     .toArray(CompletableFuture[]::new);
             try {
                 CompletableFuture.allOf(offers).get(DeadlineTrackings.BATCH_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);

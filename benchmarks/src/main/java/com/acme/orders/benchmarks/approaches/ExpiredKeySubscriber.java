@@ -4,6 +4,7 @@ import com.acme.orders.application.deadline.ExpireOrder;
 import com.acme.orders.domain.OrderId;
 import java.nio.charset.StandardCharsets;
 import java.util.Properties;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -12,7 +13,6 @@ import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.data.redis.listener.ChannelTopic;
 import org.springframework.data.redis.listener.RedisMessageListenerContainer;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
-import org.jspecify.annotations.Nullable;
 
 /**
  * Seeds 001 and 002: every unpaid order has a key {@code order:ttl:<id>} that expires at its deadline; a subscriber
@@ -60,8 +60,9 @@ final class ExpiredKeySubscriber implements SmartLifecycle {
         container = new RedisMessageListenerContainer();
         container.setConnectionFactory(connections);
         container.setTaskExecutor(executor);
-        container.addMessageListener((message, pattern) -> expire(new String(message.getBody(),
-                StandardCharsets.UTF_8)), new ChannelTopic(EXPIRED_EVENTS));
+        container.addMessageListener(
+                (message, pattern) -> expire(new String(message.getBody(), StandardCharsets.UTF_8)),
+                new ChannelTopic(EXPIRED_EVENTS));
         container.afterPropertiesSet();
         // Returns once the subscription is confirmed: keys expiring from now on are heard.
         container.start();

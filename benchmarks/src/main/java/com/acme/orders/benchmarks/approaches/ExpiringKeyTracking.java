@@ -39,13 +39,15 @@ final class ExpiringKeyTracking implements DeadlineTracking {
                 var replies = new ArrayList<RedisFuture<String>>(batch.size());
                 Instant now = Instant.now();
                 for (PendingDeadline it : batch) {
-                    replies.add(redis.set(kind.of(it.order()), "1",
+                    replies.add(redis.set(
+                            kind.of(it.order()),
+                            "1",
                             SetArgs.Builder.px(ExpiringKeys.millisUntil(it.deadline(), now))));
                 }
                 connection.flushCommands();
                 if (!LettuceFutures.awaitAll(DeadlineTrackings.BATCH_TIMEOUT, replies.toArray(RedisFuture[]::new))) {
-                    throw new IllegalStateException("Redis did not answer " + batch.size() + " SETs within "
-                            + DeadlineTrackings.BATCH_TIMEOUT);
+                    throw new IllegalStateException(
+                            "Redis did not answer " + batch.size() + " SETs within " + DeadlineTrackings.BATCH_TIMEOUT);
                 }
             }
         } finally {

@@ -12,7 +12,6 @@ import org.jspecify.annotations.Nullable;
  * prefixes, so that a run of one approach never feeds the other.
  */
 enum ExpiringKeys {
-
     SCAN("order:timeout:"),
     KEYSPACE("order:ttl:");
 
@@ -27,7 +26,8 @@ enum ExpiringKeys {
     }
 
     /** The order of a key of this kind, or null for any other key (keyspace events report every expired key). */
-    @Nullable OrderId orderOf(String key) {
+    @Nullable
+    OrderId orderOf(String key) {
         if (!key.startsWith(prefix)) {
             return null;
         }

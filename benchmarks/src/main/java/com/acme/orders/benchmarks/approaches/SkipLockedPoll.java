@@ -3,8 +3,8 @@ package com.acme.orders.benchmarks.approaches;
 import static com.acme.orders.adapter.postgres.jooq.Tables.ORDERS;
 import static org.jooq.impl.DSL.currentInstant;
 
-import com.acme.orders.application.deadline.ExpireOrder;
 import com.acme.orders.application.change.port.Transactions;
+import com.acme.orders.application.deadline.ExpireOrder;
 import com.acme.orders.domain.OrderId;
 import java.util.List;
 import org.jooq.DSLContext;
@@ -40,12 +40,14 @@ final class SkipLockedPoll {
     /** One batch; true when it was full, so more orders may be due already. */
     boolean expireNextBatch() {
         int locked = transactions.inTransaction(() -> {
-            List<OrderId> due = db.select(ORDERS.ID).from(ORDERS)
+            List<OrderId> due = db.select(ORDERS.ID)
+                    .from(ORDERS)
                     .where(ORDERS.STATUS.eq("UNPAID"))
                     .and(ORDERS.PAYMENT_DEADLINE.le(currentInstant()))
                     .orderBy(ORDERS.PAYMENT_DEADLINE)
                     .limit(batch)
-                    .forUpdate().skipLocked()
+                    .forUpdate()
+                    .skipLocked()
                     .fetch(it -> new OrderId(it.value1()));
             due.forEach(expireOrder::expire);
             return due.size();

@@ -2,8 +2,8 @@ package com.acme.orders.benchmarks.approaches;
 
 import static com.acme.orders.adapter.postgres.jooq.Tables.ORDERS;
 
-import com.acme.orders.application.deadline.ExpireOrder;
 import com.acme.orders.application.change.port.Transactions;
+import com.acme.orders.application.deadline.ExpireOrder;
 import com.acme.orders.domain.OrderId;
 import com.acme.orders.domain.Transition;
 import io.micrometer.core.instrument.DistributionSummary;
@@ -17,11 +17,11 @@ import java.util.concurrent.TimeUnit;
 import org.jooq.Cursor;
 import org.jooq.DSLContext;
 import org.jooq.Record1;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.redis.core.RedisCallback;
 import org.springframework.data.redis.core.StringRedisTemplate;
-import org.jspecify.annotations.Nullable;
 
 /**
  * Seed 000's cron job, written as a careful user would: at a fixed rate, stream the id of every unpaid order from
@@ -47,18 +47,26 @@ final class UnpaidOrderScan {
     private final Timer scanDuration;
     private final DistributionSummary rowsRead;
 
-    UnpaidOrderScan(DSLContext db, Transactions transactions, StringRedisTemplate redis, ExpireOrder expireOrder,
-                    ApproachProperties.Scan settings, MeterRegistry meters) {
+    UnpaidOrderScan(
+            DSLContext db,
+            Transactions transactions,
+            StringRedisTemplate redis,
+            ExpireOrder expireOrder,
+            ApproachProperties.Scan settings,
+            MeterRegistry meters) {
         this.db = db;
         this.transactions = transactions;
         this.redis = redis;
         this.expireOrder = expireOrder;
         this.settings = settings;
-        this.readDuration = Timer.builder("benchmark.scan.read").description("Reading every unpaid order and "
-                + "checking its key, per scan").register(meters);
-        this.scanDuration = Timer.builder("benchmark.scan.duration").description("A whole scan, cancellations "
-                + "included").register(meters);
-        this.rowsRead = DistributionSummary.builder("benchmark.scan.rows").description("Unpaid orders read per scan")
+        this.readDuration = Timer.builder("benchmark.scan.read")
+                .description("Reading every unpaid order and " + "checking its key, per scan")
+                .register(meters);
+        this.scanDuration = Timer.builder("benchmark.scan.duration")
+                .description("A whole scan, cancellations " + "included")
+                .register(meters);
+        this.rowsRead = DistributionSummary.builder("benchmark.scan.rows")
+                .description("Unpaid orders read per scan")
                 .register(meters);
     }
 
@@ -69,8 +77,11 @@ final class UnpaidOrderScan {
         List<OrderId> keyGone = transactions.inTransaction(() -> {
             var gone = new ArrayList<OrderId>();
             var batch = new ArrayList<UUID>(settings.keyBatch());
-            try (Cursor<Record1<UUID>> unpaid = db.select(ORDERS.ID).from(ORDERS).where(ORDERS.STATUS.eq("UNPAID"))
-                    .fetchSize(settings.fetchSize()).fetchLazy()) {
+            try (Cursor<Record1<UUID>> unpaid = db.select(ORDERS.ID)
+                    .from(ORDERS)
+                    .where(ORDERS.STATUS.eq("UNPAID"))
+                    .fetchSize(settings.fetchSize())
+                    .fetchLazy()) {
                 for (Record1<UUID> row : unpaid) {
                     read[0]++;
                     batch.add(row.value1());
@@ -98,8 +109,13 @@ final class UnpaidOrderScan {
         readDuration.record(readNanos, TimeUnit.NANOSECONDS);
         scanDuration.record(totalNanos, TimeUnit.NANOSECONDS);
         rowsRead.record(read[0]);
-        log.info("scan: read {} unpaid orders in {} ms, {} without key, {} cancelled; whole scan {} ms", read[0],
-                readNanos / 1_000_000, keyGone.size(), cancelled, totalNanos / 1_000_000);
+        log.info(
+                "scan: read {} unpaid orders in {} ms, {} without key, {} cancelled; whole scan {} ms",
+                read[0],
+                readNanos / 1_000_000,
+                keyGone.size(),
+                cancelled,
+                totalNanos / 1_000_000);
         return false;
     }
 
@@ -110,7 +126,9 @@ final class UnpaidOrderScan {
         }
         List<Object> exists = redis.executePipelined((RedisCallback<@Nullable Object>) connection -> {
             for (UUID id : ids) {
-                connection.keyCommands().exists(ExpiringKeys.SCAN.of(new OrderId(id)).getBytes(StandardCharsets.UTF_8));
+                connection
+                        .keyCommands()
+                        .exists(ExpiringKeys.SCAN.of(new OrderId(id)).getBytes(StandardCharsets.UTF_8));
             }
             return null;
         });

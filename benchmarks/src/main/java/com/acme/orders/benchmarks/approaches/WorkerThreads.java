@@ -46,7 +46,8 @@ class WorkerThreads implements SmartLifecycle {
     public synchronized void start() {
         if (threads.isEmpty()) {
             for (int i = 0; i < count; i++) {
-                threads.add(Thread.ofPlatform().name(name + "-" + i).daemon(true).start(this::run));
+                threads.add(
+                        Thread.ofPlatform().name(name + "-" + i).daemon(true).start(this::run));
             }
             log.info("{}: {} thread(s) started", name, count);
         }

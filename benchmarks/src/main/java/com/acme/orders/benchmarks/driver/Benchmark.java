@@ -19,8 +19,7 @@ public final class Benchmark {
 
     static final Path LOGS = Path.of("benchmarks/target/logs");
 
-    private Benchmark() {
-    }
+    private Benchmark() {}
 
     public static void main(String[] args) throws Exception {
         // The driver's own clients (Kafka's above all) log every setting at INFO: only the progress lines matter here.
@@ -33,8 +32,10 @@ public final class Benchmark {
         try (var redis = new RedisProbe(servers)) {
             database.migrate();
             var machine = Machine.describe(database, redis);
-            progress.stage("benchmark", "on " + machine.cores() + " cores, " + machine.postgres() + ", Redis "
-                    + machine.redis() + ", Kafka " + machine.kafka());
+            progress.stage(
+                    "benchmark",
+                    "on " + machine.cores() + " cores, " + machine.postgres() + ", Redis " + machine.redis()
+                            + ", Kafka " + machine.kafka());
             var expiry = new ArrayList<ExpiryResult>();
             var placement = new ArrayList<PlacementLoad.Result>();
             var run = new ExpiryRun(database, redis, servers, options, progress);
@@ -45,12 +46,18 @@ public final class Benchmark {
                 progress.stage("placement", "starting the service JVM");
                 try (var service = ServiceProcess.start(Approach.SERVICE, servers, LOGS, "placement", List.of())) {
                     service.awaitReady(Duration.ofMinutes(3));
-                    progress.stage("placement", options.placementClients() + " clients for "
-                            + options.placementTime().toSeconds() + " s, after 15 s of warm-up each for the baseline "
-                            + "and the orders");
+                    progress.stage(
+                            "placement",
+                            options.placementClients() + " clients for "
+                                    + options.placementTime().toSeconds()
+                                    + " s, after 15 s of warm-up each for the baseline "
+                                    + "and the orders");
                     var result = PlacementLoad.measure(service, options.placementClients(), options.placementTime());
-                    progress.stage("placement", String.format("%,.0f orders/s, p99 %.0f ms (baseline %,.0f requests/s)",
-                            result.perSecond(), result.latency().p99(), result.baselinePerSecond()));
+                    progress.stage(
+                            "placement",
+                            String.format(
+                                    "%,.0f orders/s, p99 %.0f ms (baseline %,.0f requests/s)",
+                                    result.perSecond(), result.latency().p99(), result.baselinePerSecond()));
                     placement.add(result);
                 }
             }
@@ -60,14 +67,21 @@ public final class Benchmark {
                     progress.stage("backlog", "seeding " + backlog + " unpaid orders due in 2 to 3 hours");
                     long start = System.nanoTime();
                     var later = Instant.now().plus(Duration.ofHours(2));
-                    List<PendingDeadline> backlogOrders = database.unpaidOrders(BenchmarkDatabase.BACKLOG_CUSTOMER,
-                            backlog, i -> later.plusMillis((long) i * 3_600_000L / Math.max(1, backlog)));
+                    List<PendingDeadline> backlogOrders = database.unpaidOrders(
+                            BenchmarkDatabase.BACKLOG_CUSTOMER,
+                            backlog,
+                            i -> later.plusMillis((long) i * 3_600_000L / Math.max(1, backlog)));
                     database.vacuum();
                     progress.stage("backlog", String.format("seeded in %.1f s", (System.nanoTime() - start) / 1e9));
                     if (options.runs("expiry")) {
                         for (Approach approach : options.approaches()) {
                             for (int rate : options.ratesOf(approach)) {
-                                var result = guarded(progress, "expiry", approach, rate, backlog,
+                                var result = guarded(
+                                        progress,
+                                        "expiry",
+                                        approach,
+                                        rate,
+                                        backlog,
                                         () -> run.run("expiry", approach, rate, backlog, backlogOrders, 0));
                                 report(progress, result);
                                 expiry.add(result);
@@ -75,8 +89,18 @@ public final class Benchmark {
                         }
                     }
                     if (options.runs("mix") && backlog == options.backlogs().getFirst()) {
-                        var result = guarded(progress, "mix", Approach.SERVICE, options.mixRate(), backlog,
-                                () -> run.run("mix", Approach.SERVICE, options.mixRate(), backlog, backlogOrders,
+                        var result = guarded(
+                                progress,
+                                "mix",
+                                Approach.SERVICE,
+                                options.mixRate(),
+                                backlog,
+                                () -> run.run(
+                                        "mix",
+                                        Approach.SERVICE,
+                                        options.mixRate(),
+                                        backlog,
+                                        backlogOrders,
                                         options.mixPaidShare()));
                         report(progress, result);
                         expiry.add(result);
@@ -91,8 +115,8 @@ public final class Benchmark {
                 progress.stage("limits", "pgbench and redis-benchmark");
                 PhysicalLimitsRun.measure(servers, limits, limitNotes);
             }
-            new Report(options.docs()).write(machine, options.commandLine(), progress.elapsed(), expiry, placement,
-                    limits, limitNotes);
+            new Report(options.docs())
+                    .write(machine, options.commandLine(), progress.elapsed(), expiry, placement, limits, limitNotes);
             progress.stage("benchmark", "report written to " + options.docs().resolve("benchmarks.md"));
         }
     }
@@ -105,8 +129,8 @@ public final class Benchmark {
      * One run that fails (a competitor's client giving up, say) is a result too: it is reported as failed, and the
      * benchmark goes on with the next run instead of losing every figure it has.
      */
-    private static ExpiryResult guarded(Progress progress, String workload, Approach approach, int rate, int backlog,
-                                        Run run) {
+    private static ExpiryResult guarded(
+            Progress progress, String workload, Approach approach, int rate, int backlog, Run run) {
         try {
             return run.run();
         } catch (Exception e) {
@@ -115,16 +139,34 @@ public final class Benchmark {
             while (cause.getCause() != null) {
                 cause = cause.getCause();
             }
-            return new ExpiryResult(workload, approach, rate, backlog, 0, 0, Double.NaN, Lags.Summary.NONE,
-                    Lags.Summary.NONE, -1, 0, Double.NaN, ("run failed: " + e.getMessage() + " (" + cause + ")")
-                    .replace('\n', ' '));
+            return new ExpiryResult(
+                    workload,
+                    approach,
+                    rate,
+                    backlog,
+                    0,
+                    0,
+                    Double.NaN,
+                    Lags.Summary.NONE,
+                    Lags.Summary.NONE,
+                    -1,
+                    0,
+                    Double.NaN,
+                    ("run failed: " + e.getMessage() + " (" + cause + ")").replace('\n', ' '));
         }
     }
 
     private static void report(Progress progress, ExpiryResult it) {
-        progress.stage(it.workload() + "-" + it.approach().id() + "-" + it.rate() + "-" + it.backlog(), String.format(
-                "sustained %,.0f/s; to commit p50 %.0f ms, p99 %.0f ms, max %.0f ms; to Kafka p99 %.0f ms; left %d; %s",
-                it.sustainedPerSecond(), it.commitLag().p50(), it.commitLag().p99(), it.commitLag().max(),
-                it.kafkaLag().p99(), it.unsettled(), it.note()));
+        progress.stage(
+                it.workload() + "-" + it.approach().id() + "-" + it.rate() + "-" + it.backlog(),
+                String.format(
+                        "sustained %,.0f/s; to commit p50 %.0f ms, p99 %.0f ms, max %.0f ms; to Kafka p99 %.0f ms; left %d; %s",
+                        it.sustainedPerSecond(),
+                        it.commitLag().p50(),
+                        it.commitLag().p99(),
+                        it.commitLag().max(),
+                        it.kafkaLag().p99(),
+                        it.unsettled(),
+                        it.note()));
     }
 }

@@ -18,8 +18,8 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntFunction;
 import org.flywaydb.core.Flyway;
-import org.postgresql.PGConnection;
 import org.jspecify.annotations.Nullable;
+import org.postgresql.PGConnection;
 
 /**
  * The driver's own access to PostgreSQL: the schema (the service's Flyway migrations), bulk seeding with COPY, and
@@ -47,8 +47,11 @@ final class BenchmarkDatabase {
     }
 
     void migrate() {
-        Flyway.configure().dataSource(servers.jdbcUrl(), servers.dbUser(), servers.dbPassword())
-                .locations("classpath:db/migration").load().migrate();
+        Flyway.configure()
+                .dataSource(servers.jdbcUrl(), servers.dbUser(), servers.dbPassword())
+                .locations("classpath:db/migration")
+                .load()
+                .migrate();
     }
 
     /** Every table of the service empty, as on the first day. */
@@ -86,15 +89,25 @@ final class BenchmarkDatabase {
                 var rows = new StringBuilder(chunk.size() * 160);
                 var lines = new StringBuilder(chunk.size() * 60);
                 for (PendingDeadline it : chunk) {
-                    rows.append(it.order().value()).append(',').append("20261123-").append(numbers.incrementAndGet())
-                            .append(',').append(customer).append(",EUR,25.00,UNPAID,")
-                            .append(TIMESTAMP.format(it.deadline().minus(Duration.ofMinutes(30)))).append(',')
-                            .append(TIMESTAMP.format(it.deadline())).append(",0\n");
+                    rows.append(it.order().value())
+                            .append(',')
+                            .append("20261123-")
+                            .append(numbers.incrementAndGet())
+                            .append(',')
+                            .append(customer)
+                            .append(",EUR,25.00,UNPAID,")
+                            .append(TIMESTAMP.format(it.deadline().minus(Duration.ofMinutes(30))))
+                            .append(',')
+                            .append(TIMESTAMP.format(it.deadline()))
+                            .append(",0\n");
                     lines.append(it.order().value()).append(",0,BOOK-1,2,12.50\n");
                 }
-                copy.copyIn("COPY orders (id, order_number, customer_id, currency, total_amount, status, created_at, "
-                        + "payment_deadline, version) FROM STDIN WITH (FORMAT csv)", new StringReader(rows.toString()));
-                copy.copyIn("COPY order_items (order_id, line_no, sku, quantity, unit_price) FROM STDIN WITH (FORMAT csv)",
+                copy.copyIn(
+                        "COPY orders (id, order_number, customer_id, currency, total_amount, status, created_at, "
+                                + "payment_deadline, version) FROM STDIN WITH (FORMAT csv)",
+                        new StringReader(rows.toString()));
+                copy.copyIn(
+                        "COPY order_items (order_id, line_no, sku, quantity, unit_price) FROM STDIN WITH (FORMAT csv)",
                         new StringReader(lines.toString()));
             }
         }
@@ -102,8 +115,9 @@ final class BenchmarkDatabase {
     }
 
     long count(String sql) throws SQLException {
-        try (var connection = connect(); var statement = connection.createStatement();
-             var rows = statement.executeQuery(sql)) {
+        try (var connection = connect();
+                var statement = connection.createStatement();
+                var rows = statement.executeQuery(sql)) {
             rows.next();
             return rows.getLong(1);
         }
@@ -120,14 +134,17 @@ final class BenchmarkDatabase {
     /** Per cancelled order of the run: its deadline and the commit time of the transaction that cancelled it. */
     List<Settled> settledDueOrders() throws SQLException {
         var result = new ArrayList<Settled>();
-        try (var connection = connect(); var statement = connection.prepareStatement("""
+        try (var connection = connect();
+                var statement = connection.prepareStatement("""
                 SELECT id, status, payment_deadline, pg_xact_commit_timestamp(xmin) AS committed
                 FROM orders WHERE customer_id = ? AND status <> 'UNPAID'""")) {
             statement.setString(1, DUE_CUSTOMER);
             try (var rows = statement.executeQuery()) {
                 while (rows.next()) {
                     Timestamp committed = rows.getTimestamp("committed");
-                    result.add(new Settled(rows.getObject("id", UUID.class), rows.getString("status"),
+                    result.add(new Settled(
+                            rows.getObject("id", UUID.class),
+                            rows.getString("status"),
                             rows.getTimestamp("payment_deadline").toInstant(),
                             committed == null ? null : committed.toInstant()));
                 }
@@ -137,20 +154,25 @@ final class BenchmarkDatabase {
     }
 
     String serverVersion() throws SQLException {
-        try (var connection = connect(); var statement = connection.createStatement();
-             var rows = statement.executeQuery("SELECT version()")) {
+        try (var connection = connect();
+                var statement = connection.createStatement();
+                var rows = statement.executeQuery("SELECT version()")) {
             rows.next();
             return rows.getString(1);
         }
     }
 
     private void execute(String sql) throws SQLException {
-        try (var connection = connect(); var statement = connection.createStatement()) {
+        try (var connection = connect();
+                var statement = connection.createStatement()) {
             statement.execute(sql);
         }
     }
 
     /** @param committed null when PostgreSQL kept no commit time (track_commit_timestamp off) */
-    record Settled(UUID order, String status, Instant deadline, @Nullable Instant committed) {
-    }
+    record Settled(
+            UUID order,
+            String status,
+            Instant deadline,
+            @Nullable Instant committed) {}
 }

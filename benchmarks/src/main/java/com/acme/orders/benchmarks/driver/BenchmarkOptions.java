@@ -13,10 +13,21 @@ import java.util.Map;
  * What to run, from {@code --name=value} arguments (all optional but {@code --servers}). The defaults are the matrix of
  * issue 6; {@code --quick} shrinks it to a smoke run of a few minutes.
  */
-record BenchmarkOptions(Path serversFile, Path docs, List<Approach> approaches, List<Integer> serviceRates,
-                        List<Integer> competitorRates, List<Integer> backlogs, Duration window, Duration giveUpAfter,
-                        List<String> workloads, int placementClients, Duration placementTime, int mixRate,
-                        double mixPaidShare, String commandLine) {
+record BenchmarkOptions(
+        Path serversFile,
+        Path docs,
+        List<Approach> approaches,
+        List<Integer> serviceRates,
+        List<Integer> competitorRates,
+        List<Integer> backlogs,
+        Duration window,
+        Duration giveUpAfter,
+        List<String> workloads,
+        int placementClients,
+        Duration placementTime,
+        int mixRate,
+        double mixPaidShare,
+        String commandLine) {
 
     static BenchmarkOptions parse(String[] args) {
         Map<String, String> given = new LinkedHashMap<>();
@@ -32,7 +43,8 @@ record BenchmarkOptions(Path serversFile, Path docs, List<Approach> approaches, 
                 Path.of(required(given, "servers")),
                 Path.of(given.getOrDefault("docs", "docs")),
                 list(given.getOrDefault("approaches", "service,skip-locked,scan,keyspace,redisson")).stream()
-                        .map(Approach::of).toList(),
+                        .map(Approach::of)
+                        .toList(),
                 ints(given.getOrDefault("service-rates", quick ? "1000,5000" : "1000,5000,10000")),
                 ints(given.getOrDefault("competitor-rates", quick ? "1000" : "1000,5000")),
                 ints(given.getOrDefault("backlogs", quick ? "0,100000" : "0,1000000")),
@@ -43,8 +55,17 @@ record BenchmarkOptions(Path serversFile, Path docs, List<Approach> approaches, 
                 Duration.ofSeconds(Long.parseLong(given.getOrDefault("placement-seconds", quick ? "5" : "15"))),
                 Integer.parseInt(given.getOrDefault("mix-rate", "1000")),
                 Double.parseDouble(given.getOrDefault("mix-paid-share", "0.9")),
-                "benchmarks/run" + (args.length == 0 ? "" : " " + String.join(" ", Arrays.stream(args)
-                        .filter(it -> !it.startsWith("--servers=") && !it.startsWith("--docs=")).toList())).stripTrailing());
+                "benchmarks/run"
+                        + (args.length == 0
+                                        ? ""
+                                        : " "
+                                                + String.join(
+                                                        " ",
+                                                        Arrays.stream(args)
+                                                                .filter(it -> !it.startsWith("--servers=")
+                                                                        && !it.startsWith("--docs="))
+                                                                .toList()))
+                                .stripTrailing());
         if (!options.serviceRates().isEmpty() && options.window().isZero()) {
             throw new IllegalArgumentException("--window-seconds must be positive");
         }
@@ -78,6 +99,8 @@ record BenchmarkOptions(Path serversFile, Path docs, List<Approach> approaches, 
     }
 
     private static List<Integer> ints(String text) {
-        return list(text).stream().map(it -> Integer.parseInt(it.replace("_", ""))).toList();
+        return list(text).stream()
+                .map(it -> Integer.parseInt(it.replace("_", "")))
+                .toList();
     }
 }

@@ -4,8 +4,7 @@ import java.time.Instant;
 
 final class Clocks {
 
-    private Clocks() {
-    }
+    private Clocks() {}
 
     static long nowMicros() {
         return micros(Instant.now());

@@ -5,7 +5,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
-import org.jspecify.annotations.Nullable;
 
 /**
  * Where the machine's CPU went during a measured wave: the service JVM (with the approach under test), each server
@@ -22,8 +21,10 @@ final class CpuShares {
         long driverPid = ProcessHandle.current().pid();
         parts.put("service", it -> it.pid() == servicePid);
         // The postmaster runs as .../bin/postgres; its backends and workers rename themselves "postgres: ...".
-        parts.put("PostgreSQL", it -> it.commandLine().startsWith("postgres")
-                || it.commandLine().contains("/bin/postgres "));
+        parts.put(
+                "PostgreSQL",
+                it -> it.commandLine().startsWith("postgres")
+                        || it.commandLine().contains("/bin/postgres "));
         parts.put("Kafka", it -> it.commandLine().contains("kafka.Kafka"));
         parts.put("Redis", it -> it.commandLine().contains("redis-server"));
         parts.put("driver", it -> it.pid() == driverPid);
@@ -45,9 +46,14 @@ final class CpuShares {
         }
         double seconds = (System.nanoTime() - startNanos) / 1e9;
         Map<String, Double> now = snapshot();
-        return "CPU in cores: " + parts.keySet().stream()
-                .map(part -> String.format(Locale.ROOT, "%s %.2f", part, (now.getOrDefault(part, 0.0) - atStart.getOrDefault(part, 0.0)) / seconds))
-                .collect(Collectors.joining(", "));
+        return "CPU in cores: "
+                + parts.keySet().stream()
+                        .map(part -> String.format(
+                                Locale.ROOT,
+                                "%s %.2f",
+                                part,
+                                (now.getOrDefault(part, 0.0) - atStart.getOrDefault(part, 0.0)) / seconds))
+                        .collect(Collectors.joining(", "));
     }
 
     private Map<String, Double> snapshot() {

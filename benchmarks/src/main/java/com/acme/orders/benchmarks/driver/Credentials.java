@@ -16,14 +16,14 @@ final class Credentials {
     static final String TOKEN_SECRET = "benchmark-token-secret-of-at-least-32-bytes";
     static final String PAYMENT_SECRET = "benchmark-payment-signing-secret";
 
-    private Credentials() {
-    }
+    private Credentials() {}
 
     static String customerToken(String customer) {
         var url = Base64.getUrlEncoder().withoutPadding();
         String header = url.encodeToString("{\"alg\":\"HS256\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8));
-        String claims = url.encodeToString(("{\"sub\":\"" + customer + "\",\"exp\":"
-                + (System.currentTimeMillis() / 1000 + 3600) + "}").getBytes(StandardCharsets.UTF_8));
+        String claims = url.encodeToString(
+                ("{\"sub\":\"" + customer + "\",\"exp\":" + (System.currentTimeMillis() / 1000 + 3600) + "}")
+                        .getBytes(StandardCharsets.UTF_8));
         String signed = header + "." + claims;
         return signed + "." + url.encodeToString(hmac(TOKEN_SECRET, signed));
     }

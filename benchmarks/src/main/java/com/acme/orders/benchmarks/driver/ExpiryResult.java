@@ -7,7 +7,17 @@ import com.acme.orders.benchmarks.Approach;
  * much later. {@code sustainedPerSecond}: cancellations committed while deadlines kept arriving (after the first
  * second), per second: the rate itself when the approach keeps up, its capacity when it does not.
  */
-record ExpiryResult(String workload, Approach approach, int rate, int backlog, int due, long cancelled,
-                    double sustainedPerSecond, Lags.Summary commitLag, Lags.Summary kafkaLag, long unsettled,
-                    long doubleTerminal, double redisBytesPerPending, String note) {
-}
+record ExpiryResult(
+        String workload,
+        Approach approach,
+        int rate,
+        int backlog,
+        int due,
+        long cancelled,
+        double sustainedPerSecond,
+        Lags.Summary commitLag,
+        Lags.Summary kafkaLag,
+        long unsettled,
+        long doubleTerminal,
+        double redisBytesPerPending,
+        String note) {}

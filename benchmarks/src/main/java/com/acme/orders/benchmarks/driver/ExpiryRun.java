@@ -43,8 +43,12 @@ final class ExpiryRun {
     private final BenchmarkOptions options;
     private final Progress progress;
 
-    ExpiryRun(BenchmarkDatabase database, RedisProbe redis, Servers servers, BenchmarkOptions options,
-              Progress progress) {
+    ExpiryRun(
+            BenchmarkDatabase database,
+            RedisProbe redis,
+            Servers servers,
+            BenchmarkOptions options,
+            Progress progress) {
         this.database = database;
         this.redis = redis;
         this.servers = servers;
@@ -52,8 +56,14 @@ final class ExpiryRun {
         this.progress = progress;
     }
 
-    ExpiryResult run(String workload, Approach approach, int rate, int backlog, List<PendingDeadline> backlogOrders,
-                     double paidShare) throws Exception {
+    ExpiryResult run(
+            String workload,
+            Approach approach,
+            int rate,
+            int backlog,
+            List<PendingDeadline> backlogOrders,
+            double paidShare)
+            throws Exception {
         String name = workload + "-" + approach.id() + "-" + rate + "-" + backlog;
         progress.stage(name, "cleaning up the previous run");
         database.removeRunOrders();
@@ -82,12 +92,22 @@ final class ExpiryRun {
                     awaitKey(RedisDeadlineIndex.REBUILT_MARKER, Duration.ofMinutes(10));
                     notes.add(String.format("start-up index rebuild %.1f s", (System.nanoTime() - start) / 1e9));
                 }
-                double bytesPerPending = backlog == 0 ? Double.NaN
-                        : (redis.usedMemory() - emptyMemory) / (double) backlog;
+                double bytesPerPending =
+                        backlog == 0 ? Double.NaN : (redis.usedMemory() - emptyMemory) / (double) backlog;
                 warmUp(name, tracking, service, notes);
                 try (var events = new EventWatch(servers.kafkaBootstrapServers(), "orders.events")) {
-                    return measure(workload, name, approach, rate, backlog, paidShare, tracking, service, events,
-                            bytesPerPending, notes);
+                    return measure(
+                            workload,
+                            name,
+                            approach,
+                            rate,
+                            backlog,
+                            paidShare,
+                            tracking,
+                            service,
+                            events,
+                            bytesPerPending,
+                            notes);
                 }
             }
         }
@@ -111,8 +131,8 @@ final class ExpiryRun {
             var compiledBefore = jit.compilerSeconds();
             Instant first = Instant.now().plusSeconds(2);
             progress.stage(name, "warming up, round " + round + ": " + WARM_UP_ORDERS + " orders due at 1,000/s");
-            tracking.track(database.unpaidOrders(BenchmarkDatabase.WARM_UP_CUSTOMER, WARM_UP_ORDERS,
-                    i -> first.plusMillis(i)));
+            tracking.track(database.unpaidOrders(
+                    BenchmarkDatabase.WARM_UP_CUSTOMER, WARM_UP_ORDERS, i -> first.plusMillis(i)));
             if (!awaitWarmUpSettled(first.plusMillis(WARM_UP_ORDERS).plus(WARM_UP_LIMIT))) {
                 notes.add("warm-up round " + round + " not finished after " + WARM_UP_LIMIT.toSeconds() + " s");
                 return;
@@ -126,36 +146,49 @@ final class ExpiryRun {
             compiling = compiledAfter.getAsDouble() - compiledBefore.getAsDouble();
             double roundSeconds = (System.nanoTime() - roundStart) / 1e9;
             if (quiet && compiling < CONVERGED_COMPILER_SHARE * roundSeconds) {
-                notes.add(String.format("warm-up: %d rounds of %,d orders, JIT %.1f s of CPU in the last", round,
-                        WARM_UP_ORDERS, compiling));
+                notes.add(String.format(
+                        "warm-up: %d rounds of %,d orders, JIT %.1f s of CPU in the last",
+                        round, WARM_UP_ORDERS, compiling));
                 return;
             }
         }
-        notes.add(String.format("warm-up: %d rounds of %,d orders, JIT still %.1f s of CPU in the last", WARM_UP_ROUNDS,
-                WARM_UP_ORDERS, compiling));
+        notes.add(String.format(
+                "warm-up: %d rounds of %,d orders, JIT still %.1f s of CPU in the last",
+                WARM_UP_ROUNDS, WARM_UP_ORDERS, compiling));
     }
 
     private boolean awaitWarmUpSettled(Instant giveUp) throws Exception {
         while (Instant.now().isBefore(giveUp)) {
             Thread.sleep(500);
             if (database.count("SELECT count(*) FROM orders WHERE customer_id = '" + BenchmarkDatabase.WARM_UP_CUSTOMER
-                    + "' AND status = 'UNPAID'") == 0 && database.outboxRows() == 0) {
+                                    + "' AND status = 'UNPAID'")
+                            == 0
+                    && database.outboxRows() == 0) {
                 return true;
             }
         }
         return false;
     }
 
-    private ExpiryResult measure(String workload, String name, Approach approach, int rate, int backlog,
-                                 double paidShare, com.acme.orders.benchmarks.approaches.DeadlineTracking tracking,
-                                 ServiceProcess service, EventWatch events, double bytesPerPending, List<String> notes)
+    private ExpiryResult measure(
+            String workload,
+            String name,
+            Approach approach,
+            int rate,
+            int backlog,
+            double paidShare,
+            com.acme.orders.benchmarks.approaches.DeadlineTracking tracking,
+            ServiceProcess service,
+            EventWatch events,
+            double bytesPerPending,
+            List<String> notes)
             throws Exception {
         int due = (int) (rate * options.window().toSeconds());
         // Room to write and track the due orders before the first of them is due.
         Instant first = Instant.now().plusSeconds(3).plusMillis(due / 15L);
         progress.stage(name, "seeding " + due + " orders due from " + first);
-        List<PendingDeadline> dueOrders = database.unpaidOrders(BenchmarkDatabase.DUE_CUSTOMER, due,
-                i -> first.plusNanos(i * 1_000_000_000L / rate));
+        List<PendingDeadline> dueOrders = database.unpaidOrders(
+                BenchmarkDatabase.DUE_CUSTOMER, due, i -> first.plusNanos(i * 1_000_000_000L / rate));
         tracking.track(dueOrders);
         if (Instant.now().isAfter(first)) {
             notes.add("seeded " + Duration.between(first, Instant.now()).toMillis() + " ms after the first deadline");
@@ -172,10 +205,17 @@ final class ExpiryRun {
             }
             long settled = database.count("SELECT count(*) FROM orders WHERE customer_id = '"
                     + BenchmarkDatabase.DUE_CUSTOMER + "' AND status <> 'UNPAID'");
-            progress.stage(name, String.format("%+5.0f s from the first deadline: %d of %d settled, %d cancelled "
-                            + "events consumed%s", Duration.between(first, Instant.now()).toMillis() / 1e3, settled, due,
-                    events.cancellations(), payments == null ? "" : ", payments answered " + payments.answered()));
-            boolean done = Instant.now().isAfter(last) && settled == due
+            progress.stage(
+                    name,
+                    String.format(
+                            "%+5.0f s from the first deadline: %d of %d settled, %d cancelled " + "events consumed%s",
+                            Duration.between(first, Instant.now()).toMillis() / 1e3,
+                            settled,
+                            due,
+                            events.cancellations(),
+                            payments == null ? "" : ", payments answered " + payments.answered()));
+            boolean done = Instant.now().isAfter(last)
+                    && settled == due
                     && events.cancellations() >= expectedCancellations
                     && (payments == null || payments.answered() == payments.scheduled());
             if (done || Instant.now().isAfter(giveUp)) {
@@ -195,9 +235,18 @@ final class ExpiryRun {
         return result(workload, approach, rate, backlog, dueOrders, first, last, events, bytesPerPending, notes);
     }
 
-    private ExpiryResult result(String workload, Approach approach, int rate, int backlog,
-                                List<PendingDeadline> dueOrders, Instant first, Instant last, EventWatch events,
-                                double bytesPerPending, List<String> notes) throws Exception {
+    private ExpiryResult result(
+            String workload,
+            Approach approach,
+            int rate,
+            int backlog,
+            List<PendingDeadline> dueOrders,
+            Instant first,
+            Instant last,
+            EventWatch events,
+            double bytesPerPending,
+            List<String> notes)
+            throws Exception {
         Map<UUID, Instant> deadlines = new HashMap<>(dueOrders.size() * 2);
         dueOrders.forEach(it -> deadlines.put(it.order().value(), it.deadline()));
         var commitLag = new Lags();
@@ -224,9 +273,20 @@ final class ExpiryRun {
         double steadySeconds = Duration.between(steadyFrom, last).toNanos() / 1e9;
         long unsettled = database.count("SELECT count(*) FROM orders WHERE customer_id = '"
                 + BenchmarkDatabase.DUE_CUSTOMER + "' AND status = 'UNPAID'");
-        return new ExpiryResult(workload, approach, rate, backlog, dueOrders.size(), cancelled,
-                steadySeconds > 0 ? steady / steadySeconds : Double.NaN, commitLag.summary(), kafkaLag.summary(),
-                unsettled, events.ordersWithSeveralTerminalEvents(), bytesPerPending, String.join("; ", notes));
+        return new ExpiryResult(
+                workload,
+                approach,
+                rate,
+                backlog,
+                dueOrders.size(),
+                cancelled,
+                steadySeconds > 0 ? steady / steadySeconds : Double.NaN,
+                commitLag.summary(),
+                kafkaLag.summary(),
+                unsettled,
+                events.ordersWithSeveralTerminalEvents(),
+                bytesPerPending,
+                String.join("; ", notes));
     }
 
     private void awaitKey(String key, Duration atMost) throws InterruptedException {
@@ -248,8 +308,10 @@ final class ExpiryRun {
 
         private static final int IN_FLIGHT = 64;
 
-        private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .executor(Executors.newVirtualThreadPerTaskExecutor()).build();
+        private final HttpClient http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .executor(Executors.newVirtualThreadPerTaskExecutor())
+                .build();
         private final Thread sender;
         private final int scheduled;
         private final AtomicLong answered = new AtomicLong();
@@ -262,7 +324,8 @@ final class ExpiryRun {
             for (var it : due) {
                 if (ThreadLocalRandom.current().nextDouble() < share) {
                     long before = ThreadLocalRandom.current().nextLong(50, 1_000);
-                    paid.add(Map.entry(it.deadline().minusMillis(before), it.order().value()));
+                    paid.add(Map.entry(
+                            it.deadline().minusMillis(before), it.order().value()));
                 }
             }
             paid.sort(Map.Entry.comparingByKey());
@@ -288,7 +351,8 @@ final class ExpiryRun {
             var request = HttpRequest.newBuilder(service.uri("/v1/payment-notifications"))
                     .header("Content-Type", "application/json")
                     .header("Payment-Signature", Credentials.paymentSignature(body))
-                    .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+                    .POST(HttpRequest.BodyPublishers.ofString(body))
+                    .build();
             try {
                 inFlight.acquire();
             } catch (InterruptedException e) {
@@ -299,9 +363,11 @@ final class ExpiryRun {
             http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).whenComplete((response, failure) -> {
                 inFlight.release();
                 latency.record((System.nanoTime() - start) / 1_000);
-                String outcome = failure != null ? "failed: " + failure.getClass().getSimpleName()
-                        : response.statusCode() != 200 ? "HTTP " + response.statusCode()
-                        : response.body().replaceAll(".*\"result\":\"([A-Z_]+)\".*", "$1");
+                String outcome = failure != null
+                        ? "failed: " + failure.getClass().getSimpleName()
+                        : response.statusCode() != 200
+                                ? "HTTP " + response.statusCode()
+                                : response.body().replaceAll(".*\"result\":\"([A-Z_]+)\".*", "$1");
                 outcomes.computeIfAbsent(outcome, it -> new AtomicLong()).incrementAndGet();
                 answered.incrementAndGet();
             });
@@ -317,9 +383,10 @@ final class ExpiryRun {
 
         String describe() {
             var summary = latency.summary();
-            return String.format("%d payments in the last second before the deadline: answers %s; payment latency "
-                    + "p50 %.0f ms, p99 %.0f ms", scheduled, new java.util.TreeMap<>(outcomes), summary.p50(),
-                    summary.p99());
+            return String.format(
+                    "%d payments in the last second before the deadline: answers %s; payment latency "
+                            + "p50 %.0f ms, p99 %.0f ms",
+                    scheduled, new java.util.TreeMap<>(outcomes), summary.p50(), summary.p99());
         }
 
         @Override

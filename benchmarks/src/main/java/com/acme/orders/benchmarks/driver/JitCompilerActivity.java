@@ -49,7 +49,8 @@ final class JitCompilerActivity {
 
     /** CPU seconds (user plus system) of the compiler threads so far, or empty when they cannot be read. */
     OptionalDouble compilerSeconds() {
-        return LinuxCpuTime.readable() ? OptionalDouble.of(LinuxCpuTime.ofThreads(pid, COMPILER_THREADS))
+        return LinuxCpuTime.readable()
+                ? OptionalDouble.of(LinuxCpuTime.ofThreads(pid, COMPILER_THREADS))
                 : OptionalDouble.empty();
     }
 }

@@ -18,8 +18,11 @@ final class Lags {
         if (histogram.getTotalCount() == 0) {
             return Summary.NONE;
         }
-        return new Summary(histogram.getTotalCount(), millis(histogram.getValueAtPercentile(50)),
-                millis(histogram.getValueAtPercentile(99)), millis(histogram.getValueAtPercentile(99.9)),
+        return new Summary(
+                histogram.getTotalCount(),
+                millis(histogram.getValueAtPercentile(50)),
+                millis(histogram.getValueAtPercentile(99)),
+                millis(histogram.getValueAtPercentile(99.9)),
                 millis(histogram.getMaxValue()));
     }
 

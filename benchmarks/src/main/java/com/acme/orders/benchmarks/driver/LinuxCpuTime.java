@@ -17,10 +17,10 @@ final class LinuxCpuTime {
 
     /** Linux's USER_HZ on every platform the benchmark runs on; the tick counts of {@code stat} are in it. */
     private static final double TICKS_PER_SECOND = 100;
+
     private static final Path PROC = Path.of("/proc");
 
-    private LinuxCpuTime() {
-    }
+    private LinuxCpuTime() {}
 
     static boolean readable() {
         return Files.isReadable(PROC.resolve("self").resolve("stat"));
@@ -51,8 +51,7 @@ final class LinuxCpuTime {
     }
 
     /** A process as the predicates of {@link #ofProcesses} see it. */
-    record Candidate(long pid, String commandLine) {
-    }
+    record Candidate(long pid, String commandLine) {}
 
     private static List<Path> list(Path directory) {
         try (Stream<Path> entries = Files.list(directory)) {
@@ -79,7 +78,8 @@ final class LinuxCpuTime {
         }
         // "<pid> (<name>) <state> ...": the name may hold spaces and parentheses, so it ends at the last ')'.
         int nameEnd = line.lastIndexOf(')');
-        if (nameMatching != null && !line.substring(line.indexOf('(') + 1, nameEnd).matches(nameMatching)) {
+        if (nameMatching != null
+                && !line.substring(line.indexOf('(') + 1, nameEnd).matches(nameMatching)) {
             return 0;
         }
         // Fields after the name, counted from 3 (state): utime is field 14, stime field 15.

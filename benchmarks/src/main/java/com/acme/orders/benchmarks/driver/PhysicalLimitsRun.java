@@ -9,8 +9,7 @@ import java.util.List;
 /** The physical limits, with the reason in the report when a tool is missing. */
 final class PhysicalLimitsRun {
 
-    private PhysicalLimitsRun() {
-    }
+    private PhysicalLimitsRun() {}
 
     static void measure(Servers servers, List<LimitResult> limits, List<String> notes) {
         PhysicalLimits.unavailable().ifPresent(notes::add);

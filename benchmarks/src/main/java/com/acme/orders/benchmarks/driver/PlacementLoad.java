@@ -18,9 +18,15 @@ final class PlacementLoad {
     private static final String ORDER = "{\"currency\":\"EUR\",\"items\":[{\"sku\":\"BOOK-1\",\"quantity\":2,"
             + "\"unitPrice\":\"12.50\"},{\"sku\":\"PEN-7\",\"quantity\":1,\"unitPrice\":\"0.99\"}]}";
 
-    record Result(int clients, double seconds, long placed, double perSecond, Lags.Summary latency, long failed,
-                  double baselinePerSecond, Lags.Summary baselineLatency) {
-    }
+    record Result(
+            int clients,
+            double seconds,
+            long placed,
+            double perSecond,
+            Lags.Summary latency,
+            long failed,
+            double baselinePerSecond,
+            Lags.Summary baselineLatency) {}
 
     static Result measure(ServiceProcess service, int clients, Duration duration) throws Exception {
         // A fresh JVM: its first requests run interpreted while the JIT compiles on the same cores.
@@ -28,12 +34,18 @@ final class PlacementLoad {
         run(service, clients, Duration.ofSeconds(15), true);
         var baseline = run(service, clients, duration.dividedBy(2), false);
         var placing = run(service, clients, duration, true);
-        return new Result(clients, placing.seconds, placing.ok, placing.ok / placing.seconds,
-                placing.latency.summary(), placing.failed, baseline.ok / baseline.seconds, baseline.latency.summary());
+        return new Result(
+                clients,
+                placing.seconds,
+                placing.ok,
+                placing.ok / placing.seconds,
+                placing.latency.summary(),
+                placing.failed,
+                baseline.ok / baseline.seconds,
+                baseline.latency.summary());
     }
 
-    private record Round(long ok, long failed, double seconds, Lags latency) {
-    }
+    private record Round(long ok, long failed, double seconds, Lags latency) {}
 
     private static Round run(ServiceProcess service, int clients, Duration duration, boolean place) throws Exception {
         var http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
@@ -47,10 +59,13 @@ final class PlacementLoad {
             String token = Credentials.customerToken("benchmark-customer-" + i);
             threads.add(Thread.ofVirtual().start(() -> {
                 var request = place
-                        ? HttpRequest.newBuilder(service.uri("/v1/orders")).header("Content-Type", "application/json")
+                        ? HttpRequest.newBuilder(service.uri("/v1/orders"))
+                                .header("Content-Type", "application/json")
                                 .header("Authorization", "Bearer " + token)
-                                .POST(HttpRequest.BodyPublishers.ofString(ORDER)).build()
-                        : HttpRequest.newBuilder(service.uri("/actuator/health")).build();
+                                .POST(HttpRequest.BodyPublishers.ofString(ORDER))
+                                .build()
+                        : HttpRequest.newBuilder(service.uri("/actuator/health"))
+                                .build();
                 while (System.nanoTime() < end) {
                     long sent = System.nanoTime();
                     try {

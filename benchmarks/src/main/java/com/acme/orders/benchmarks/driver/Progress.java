@@ -10,8 +10,8 @@ final class Progress {
     private final long start = System.nanoTime();
 
     void stage(String run, String message) {
-        System.out.printf("[%s +%s] %s: %s%n", LocalTime.now().truncatedTo(ChronoUnit.SECONDS),
-                elapsed(), run, message);
+        System.out.printf(
+                "[%s +%s] %s: %s%n", LocalTime.now().truncatedTo(ChronoUnit.SECONDS), elapsed(), run, message);
     }
 
     String elapsed() {

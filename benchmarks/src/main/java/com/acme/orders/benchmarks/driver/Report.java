@@ -23,31 +23,51 @@ final class Report {
         this.docs = docs;
     }
 
-    void write(Machine machine, String command, String duration, List<ExpiryResult> expiry,
-               List<PlacementLoad.Result> placement, List<LimitResult> limits, List<String> limitNotes)
+    void write(
+            Machine machine,
+            String command,
+            String duration,
+            List<ExpiryResult> expiry,
+            List<PlacementLoad.Result> placement,
+            List<LimitResult> limits,
+            List<String> limitNotes)
             throws IOException {
         Path files = docs.resolve("benchmarks");
         Files.createDirectories(files);
         Files.writeString(files.resolve("expiry.csv"), expiryCsv(expiry));
         Files.writeString(files.resolve("placement.csv"), placementCsv(placement));
         Files.writeString(files.resolve("limits.csv"), limitsCsv(limits));
-        Files.writeString(files.resolve("lag.svg"), LagChart.svg(expiry.stream()
-                .filter(it -> it.workload().equals("expiry")).toList()));
-        Files.writeString(docs.resolve("benchmarks.md"), markdown(machine, command, duration, expiry, placement, limits,
-                limitNotes));
+        Files.writeString(
+                files.resolve("lag.svg"),
+                LagChart.svg(expiry.stream()
+                        .filter(it -> it.workload().equals("expiry"))
+                        .toList()));
+        Files.writeString(
+                docs.resolve("benchmarks.md"),
+                markdown(machine, command, duration, expiry, placement, limits, limitNotes));
     }
 
-    private static String markdown(Machine machine, String command, String duration, List<ExpiryResult> expiry,
-                                   List<PlacementLoad.Result> placement, List<LimitResult> limits,
-                                   List<String> limitNotes) {
+    private static String markdown(
+            Machine machine,
+            String command,
+            String duration,
+            List<ExpiryResult> expiry,
+            List<PlacementLoad.Result> placement,
+            List<LimitResult> limits,
+            List<String> limitNotes) {
         var md = new StringBuilder();
         md.append("# Benchmarks\n\n");
         md.append("Written by the benchmark itself; do not edit: every figure comes from one run of\n\n```\n")
-                .append(command).append("\n```\n\n");
-        md.append("on ").append(machine.date()).append(" (").append(duration).append("). Rerun the command to reproduce "
-                + "them: it starts PostgreSQL, Redis and Kafka as server processes of their own, a fresh service JVM for "
-                + "every run, and rewrites this page, `docs/benchmarks/*.csv` and the chart. How the figures are taken, "
-                + "and what they mean for the design, is in [timeouts.md](timeouts.md#benchmark).\n\n");
+                .append(command)
+                .append("\n```\n\n");
+        md.append("on ")
+                .append(machine.date())
+                .append(" (")
+                .append(duration)
+                .append("). Rerun the command to reproduce "
+                        + "them: it starts PostgreSQL, Redis and Kafka as server processes of their own, a fresh service JVM for "
+                        + "every run, and rewrites this page, `docs/benchmarks/*.csv` and the chart. How the figures are taken, "
+                        + "and what they mean for the design, is in [timeouts.md](timeouts.md#benchmark).\n\n");
         md.append("## Machine\n\n").append(machine.markdown()).append('\n');
         md.append("## Targets of issue 6\n\n").append(targets(expiry)).append('\n');
         md.append("## Expiry: lag from deadline to cancellation\n\n");
@@ -63,25 +83,34 @@ final class Report {
                 + "compiled in the last), so that no run measures a JVM that is still compiling its code. The notes also "
                 + "give the CPU each process used from the first deadline to the last event consumed, in cores (of "
                 + "those in the machine table): what a run shared the machine with, and what limited it.\n\n");
-        md.append(expiryTable(expiry.stream().filter(it -> it.workload().equals("expiry")).toList()));
+        md.append(expiryTable(
+                expiry.stream().filter(it -> it.workload().equals("expiry")).toList()));
         var mix = expiry.stream().filter(it -> it.workload().equals("mix")).toList();
         if (!mix.isEmpty()) {
             md.append("\n## Mix: most orders paid just before their deadline\n\n");
-            md.append("A share of the due orders is paid over REST (a signed provider notification) at a random moment "
-                    + "in the last second before its deadline, racing the timeout. Lags are those of the orders left "
-                    + "unpaid; *Two final events* counts orders with more than one final event on Kafka (must be 0).\n\n");
+            md.append(
+                    "A share of the due orders is paid over REST (a signed provider notification) at a random moment "
+                            + "in the last second before its deadline, racing the timeout. Lags are those of the orders left "
+                            + "unpaid; *Two final events* counts orders with more than one final event on Kafka (must be 0).\n\n");
             md.append(expiryTable(mix));
         }
         md.append("\n## Redis memory per pending order\n\n");
-        md.append("`used_memory` after the backlog was tracked, minus before, divided by the backlog: what each approach "
-                + "keeps in Redis for an order that is waiting for its deadline.\n\n");
+        md.append(
+                "`used_memory` after the backlog was tracked, minus before, divided by the backlog: what each approach "
+                        + "keeps in Redis for an order that is waiting for its deadline.\n\n");
         md.append("| approach | backlog | bytes per pending order |\n|---|---:|---:|\n");
-        expiry.stream().filter(it -> it.backlog() > 0 && !Double.isNaN(it.redisBytesPerPending()))
+        expiry.stream()
+                .filter(it -> it.backlog() > 0 && !Double.isNaN(it.redisBytesPerPending()))
                 .filter(it -> it.workload().equals("expiry"))
-                .collect(java.util.stream.Collectors.toMap(ExpiryResult::approach, it -> it, (a, b) -> a,
-                        java.util.TreeMap::new))
-                .values().forEach(it -> md.append(String.format(Locale.ROOT, "| %s | %,d | %.1f |%n",
-                        it.approach().label(), it.backlog(), it.redisBytesPerPending())));
+                .collect(java.util.stream.Collectors.toMap(
+                        ExpiryResult::approach, it -> it, (a, b) -> a, java.util.TreeMap::new))
+                .values()
+                .forEach(it -> md.append(String.format(
+                        Locale.ROOT,
+                        "| %s | %,d | %.1f |%n",
+                        it.approach().label(),
+                        it.backlog(),
+                        it.redisBytesPerPending())));
         if (!placement.isEmpty()) {
             md.append("\n## Placing orders through the REST API\n\n");
             md.append("Concurrent customers each place orders one after another (JWT, JSON body of two lines, the "
@@ -90,9 +119,17 @@ final class Report {
             md.append("| clients | orders/s | p50 | p99 | p99.9 | failed | baseline requests/s | ratio |\n");
             md.append("|---:|---:|---:|---:|---:|---:|---:|---:|\n");
             for (var it : placement) {
-                md.append(String.format(Locale.ROOT, "| %d | %,.0f | %s | %s | %s | %d | %,.0f | %.2f |%n", it.clients(),
-                        it.perSecond(), ms(it.latency().p50()), ms(it.latency().p99()), ms(it.latency().p999()),
-                        it.failed(), it.baselinePerSecond(), it.perSecond() / it.baselinePerSecond()));
+                md.append(String.format(
+                        Locale.ROOT,
+                        "| %d | %,.0f | %s | %s | %s | %d | %,.0f | %.2f |%n",
+                        it.clients(),
+                        it.perSecond(),
+                        ms(it.latency().p50()),
+                        ms(it.latency().p99()),
+                        ms(it.latency().p999()),
+                        it.failed(),
+                        it.baselinePerSecond(),
+                        it.perSecond() / it.baselinePerSecond()));
             }
         }
         md.append("\n## The physical limit\n\n");
@@ -100,20 +137,32 @@ final class Report {
                 + "service's cancellation transaction (lock a due unpaid order, conditional update, outbox insert) "
                 + "alone, and `redis-benchmark` on sorted-set commands.\n\n");
         if (limits.isEmpty()) {
-            md.append("Not measured in this run").append(limitNotes.isEmpty() ? "." : ": " + String.join("; ", limitNotes))
+            md.append("Not measured in this run")
+                    .append(limitNotes.isEmpty() ? "." : ": " + String.join("; ", limitNotes))
                     .append('\n');
         } else {
             md.append("| tool | workload | per second | command |\n|---|---|---:|---|\n");
             for (var it : limits) {
-                md.append(String.format(Locale.ROOT, "| %s | %s | %,.0f %s | `%s` |%n", it.tool(), it.workload(),
-                        it.perSecond(), it.unit(), it.command().replace("|", "\\|")));
+                md.append(String.format(
+                        Locale.ROOT,
+                        "| %s | %s | %,.0f %s | `%s` |%n",
+                        it.tool(),
+                        it.workload(),
+                        it.perSecond(),
+                        it.unit(),
+                        it.command().replace("|", "\\|")));
             }
             var service = find(expiry, Approach.SERVICE, 0).orElse(null);
-            var pgbenchBatch = limits.stream().filter(it -> it.tool().equals("pgbench")).mapToDouble(LimitResult::perSecond)
+            var pgbenchBatch = limits.stream()
+                    .filter(it -> it.tool().equals("pgbench"))
+                    .mapToDouble(LimitResult::perSecond)
                     .max();
             if (service != null && pgbenchBatch.isPresent()) {
-                md.append(String.format(Locale.ROOT, "%nThe service's best sustained rate in this run (%,.0f/s) is %.0f%% "
-                        + "of the best pgbench figure for the same work.%n", bestSustained(expiry),
+                md.append(String.format(
+                        Locale.ROOT,
+                        "%nThe service's best sustained rate in this run (%,.0f/s) is %.0f%% "
+                                + "of the best pgbench figure for the same work.%n",
+                        bestSustained(expiry),
                         100 * bestSustained(expiry) / pgbenchBatch.getAsDouble()));
             }
         }
@@ -125,44 +174,74 @@ final class Report {
     }
 
     private static double bestSustained(List<ExpiryResult> expiry) {
-        return expiry.stream().filter(it -> it.approach() == Approach.SERVICE && it.workload().equals("expiry"))
-                .mapToDouble(ExpiryResult::sustainedPerSecond).filter(it -> !Double.isNaN(it)).max().orElse(0);
+        return expiry.stream()
+                .filter(it -> it.approach() == Approach.SERVICE && it.workload().equals("expiry"))
+                .mapToDouble(ExpiryResult::sustainedPerSecond)
+                .filter(it -> !Double.isNaN(it))
+                .max()
+                .orElse(0);
     }
 
     private static String targets(List<ExpiryResult> expiry) {
         var lines = new ArrayList<String>();
         var none = find(expiry, Approach.SERVICE, 0);
-        var full = expiry.stream().filter(it -> it.workload().equals("expiry") && it.approach() == Approach.SERVICE
-                && it.rate() == 5_000 && it.backlog() >= 1_000_000).findFirst();
+        var full = expiry.stream()
+                .filter(it -> it.workload().equals("expiry")
+                        && it.approach() == Approach.SERVICE
+                        && it.rate() == 5_000
+                        && it.backlog() >= 1_000_000)
+                .findFirst();
         for (var it : List.of(none, full)) {
-            it.ifPresent(run -> lines.add(String.format(Locale.ROOT, "- 5,000 cancellations/s, backlog %,d: sustained "
-                    + "%,.0f/s, p99 to commit %s (target ≤ 500 ms), p99 to Kafka %s (target ≤ 1 s), %d left: **%s**",
-                    run.backlog(), run.sustainedPerSecond(), ms(run.commitLag().p99()), ms(run.kafkaLag().p99()),
-                    run.unsettled(), meets(run) ? "met" : "missed")));
+            it.ifPresent(run -> lines.add(String.format(
+                    Locale.ROOT,
+                    "- 5,000 cancellations/s, backlog %,d: sustained "
+                            + "%,.0f/s, p99 to commit %s (target ≤ 500 ms), p99 to Kafka %s (target ≤ 1 s), %d left: **%s**",
+                    run.backlog(),
+                    run.sustainedPerSecond(),
+                    ms(run.commitLag().p99()),
+                    ms(run.kafkaLag().p99()),
+                    run.unsettled(),
+                    meets(run) ? "met" : "missed")));
         }
         if (none.isPresent() && full.isPresent()) {
             double p99 = full.get().commitLag().p99() / none.get().commitLag().p99();
             double rate = full.get().sustainedPerSecond() / none.get().sustainedPerSecond();
-            lines.add(String.format(Locale.ROOT, "- with 1,000,000 pending orders against none: p99 to commit × %.2f, "
-                    + "sustained rate × %.2f (target: within 10%%): **%s**", p99, rate,
+            lines.add(String.format(
+                    Locale.ROOT,
+                    "- with 1,000,000 pending orders against none: p99 to commit × %.2f, "
+                            + "sustained rate × %.2f (target: within 10%%): **%s**",
+                    p99,
+                    rate,
                     p99 <= 1.1 && rate >= 0.9 ? "met" : "missed"));
         }
-        expiry.stream().filter(it -> it.workload().equals("expiry") && it.approach() == Approach.SERVICE
-                        && it.backlog() > 0 && !Double.isNaN(it.redisBytesPerPending())).findFirst()
-                .ifPresent(it -> lines.add(String.format(Locale.ROOT, "- Redis memory per pending order: %.1f bytes "
-                        + "(target ≤ 100): **%s**", it.redisBytesPerPending(),
+        expiry.stream()
+                .filter(it -> it.workload().equals("expiry")
+                        && it.approach() == Approach.SERVICE
+                        && it.backlog() > 0
+                        && !Double.isNaN(it.redisBytesPerPending()))
+                .findFirst()
+                .ifPresent(it -> lines.add(String.format(
+                        Locale.ROOT,
+                        "- Redis memory per pending order: %.1f bytes " + "(target ≤ 100): **%s**",
+                        it.redisBytesPerPending(),
                         it.redisBytesPerPending() <= 100 ? "met" : "missed")));
         return lines.isEmpty() ? "Not measured in this run.\n" : String.join("\n", lines) + "\n";
     }
 
     private static boolean meets(ExpiryResult run) {
-        return run.unsettled() == 0 && run.sustainedPerSecond() >= 5_000 * 0.98 && run.commitLag().p99() <= 500
+        return run.unsettled() == 0
+                && run.sustainedPerSecond() >= 5_000 * 0.98
+                && run.commitLag().p99() <= 500
                 && run.kafkaLag().p99() <= 1_000;
     }
 
     private static Optional<ExpiryResult> find(List<ExpiryResult> expiry, Approach approach, int backlog) {
-        return expiry.stream().filter(it -> it.workload().equals("expiry") && it.approach() == approach
-                && it.rate() == 5_000 && it.backlog() == backlog).findFirst();
+        return expiry.stream()
+                .filter(it -> it.workload().equals("expiry")
+                        && it.approach() == approach
+                        && it.rate() == 5_000
+                        && it.backlog() == backlog)
+                .findFirst();
     }
 
     private static String expiryTable(List<ExpiryResult> runs) {
@@ -173,10 +252,24 @@ final class Report {
         for (var it : runs) {
             var c = it.commitLag();
             var k = it.kafkaLag();
-            md.append(String.format(Locale.ROOT, "| %s | %,d | %,d | %,.0f | %s | %s | %s | %s | %s | %s | %s | %s | %,d "
-                    + "| %d | %s |%n", it.approach().label(), it.rate(), it.backlog(), it.sustainedPerSecond(),
-                    ms(c.p50()), ms(c.p99()), ms(c.p999()), ms(c.max()), ms(k.p50()), ms(k.p99()), ms(k.p999()),
-                    ms(k.max()), it.unsettled(), it.doubleTerminal(), it.note().replace("|", "/")));
+            md.append(String.format(
+                    Locale.ROOT,
+                    "| %s | %,d | %,d | %,.0f | %s | %s | %s | %s | %s | %s | %s | %s | %,d " + "| %d | %s |%n",
+                    it.approach().label(),
+                    it.rate(),
+                    it.backlog(),
+                    it.sustainedPerSecond(),
+                    ms(c.p50()),
+                    ms(c.p99()),
+                    ms(c.p999()),
+                    ms(c.max()),
+                    ms(k.p50()),
+                    ms(k.p99()),
+                    ms(k.p999()),
+                    ms(k.max()),
+                    it.unsettled(),
+                    it.doubleTerminal(),
+                    it.note().replace("|", "/")));
         }
         return md.toString();
     }
@@ -185,7 +278,8 @@ final class Report {
         if (Double.isNaN(millis)) {
             return "–";
         }
-        return millis >= 10_000 ? String.format(Locale.ROOT, "%.1f s", millis / 1_000)
+        return millis >= 10_000
+                ? String.format(Locale.ROOT, "%.1f s", millis / 1_000)
                 : String.format(Locale.ROOT, "%,.0f ms", millis);
     }
 
@@ -196,10 +290,27 @@ final class Report {
         for (var it : runs) {
             var c = it.commitLag();
             var k = it.kafkaLag();
-            csv.append(String.format(Locale.ROOT, "%s,%s,%d,%d,%d,%d,%.1f,%.1f,%.1f,%.1f,%.1f,%.1f,%.1f,%.1f,%.1f,%d,%d,"
-                    + "%.1f,\"%s\"%n", it.workload(), it.approach().id(), it.rate(), it.backlog(), it.due(),
-                    it.cancelled(), it.sustainedPerSecond(), c.p50(), c.p99(), c.p999(), c.max(), k.p50(), k.p99(),
-                    k.p999(), k.max(), it.unsettled(), it.doubleTerminal(), it.redisBytesPerPending(),
+            csv.append(String.format(
+                    Locale.ROOT,
+                    "%s,%s,%d,%d,%d,%d,%.1f,%.1f,%.1f,%.1f,%.1f,%.1f,%.1f,%.1f,%.1f,%d,%d," + "%.1f,\"%s\"%n",
+                    it.workload(),
+                    it.approach().id(),
+                    it.rate(),
+                    it.backlog(),
+                    it.due(),
+                    it.cancelled(),
+                    it.sustainedPerSecond(),
+                    c.p50(),
+                    c.p99(),
+                    c.p999(),
+                    c.max(),
+                    k.p50(),
+                    k.p99(),
+                    k.p999(),
+                    k.max(),
+                    it.unsettled(),
+                    it.doubleTerminal(),
+                    it.redisBytesPerPending(),
                     it.note().replace("\"", "'")));
         }
         return csv.toString();
@@ -209,10 +320,21 @@ final class Report {
         var csv = new StringBuilder("clients,seconds,placed,orders_per_s,p50_ms,p99_ms,p999_ms,max_ms,failed,"
                 + "baseline_requests_per_s,baseline_p50_ms,baseline_p99_ms\n");
         for (var it : runs) {
-            csv.append(String.format(Locale.ROOT, "%d,%.1f,%d,%.1f,%.1f,%.1f,%.1f,%.1f,%d,%.1f,%.1f,%.1f%n", it.clients(),
-                    it.seconds(), it.placed(), it.perSecond(), it.latency().p50(), it.latency().p99(),
-                    it.latency().p999(), it.latency().max(), it.failed(), it.baselinePerSecond(),
-                    it.baselineLatency().p50(), it.baselineLatency().p99()));
+            csv.append(String.format(
+                    Locale.ROOT,
+                    "%d,%.1f,%d,%.1f,%.1f,%.1f,%.1f,%.1f,%d,%.1f,%.1f,%.1f%n",
+                    it.clients(),
+                    it.seconds(),
+                    it.placed(),
+                    it.perSecond(),
+                    it.latency().p50(),
+                    it.latency().p99(),
+                    it.latency().p999(),
+                    it.latency().max(),
+                    it.failed(),
+                    it.baselinePerSecond(),
+                    it.baselineLatency().p50(),
+                    it.baselineLatency().p99()));
         }
         return csv.toString();
     }
@@ -220,8 +342,14 @@ final class Report {
     private static String limitsCsv(List<LimitResult> limits) {
         var csv = new StringBuilder("tool,workload,per_second,unit,command\n");
         for (var it : limits) {
-            csv.append(String.format(Locale.ROOT, "%s,%s,%.1f,%s,\"%s\"%n", it.tool(), it.workload(), it.perSecond(),
-                    it.unit(), it.command().replace("\"", "'")));
+            csv.append(String.format(
+                    Locale.ROOT,
+                    "%s,%s,%.1f,%s,\"%s\"%n",
+                    it.tool(),
+                    it.workload(),
+                    it.perSecond(),
+                    it.unit(),
+                    it.command().replace("\"", "'")));
         }
         return csv.toString();
     }

@@ -2,8 +2,8 @@ package com.acme.orders.benchmarks.driver;
 
 import com.acme.orders.benchmarks.Approach;
 import com.acme.orders.benchmarks.approaches.CompetingApproaches;
-import com.acme.orders.benchmarks.service.BenchmarkedService;
 import com.acme.orders.benchmarks.servers.Servers;
+import com.acme.orders.benchmarks.service.BenchmarkedService;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -49,8 +49,8 @@ final class ServiceProcess implements AutoCloseable {
         command.addAll(JVM_OPTIONS);
         // A profile of every service JVM, for finding what limits a run: -Dbenchmark.profile=true on the driver.
         if (Boolean.getBoolean("benchmark.profile")) {
-            command.add("-XX:StartFlightRecording=filename=" + logs.toAbsolutePath().resolve(name + ".jfr")
-                    + ",settings=profile,dumponexit=true");
+            command.add("-XX:StartFlightRecording=filename="
+                    + logs.toAbsolutePath().resolve(name + ".jfr") + ",settings=profile,dumponexit=true");
         }
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
@@ -65,7 +65,10 @@ final class ServiceProcess implements AutoCloseable {
         command.addAll(extra);
         Files.createDirectories(logs);
         Path log = logs.resolve(name + ".log");
-        var process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        var process = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
         return new ServiceProcess(process, port, log);
     }
 
@@ -82,8 +85,8 @@ final class ServiceProcess implements AutoCloseable {
                 throw new IllegalStateException("the service exited with " + process.exitValue() + "; see " + log);
             }
             try {
-                var response = http.send(HttpRequest.newBuilder(uri("/actuator/health")).build(),
-                        HttpResponse.BodyHandlers.ofString());
+                var response = http.send(
+                        HttpRequest.newBuilder(uri("/actuator/health")).build(), HttpResponse.BodyHandlers.ofString());
                 if (response.statusCode() == 200) {
                     return;
                 }

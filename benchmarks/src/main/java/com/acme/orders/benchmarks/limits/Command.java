@@ -38,7 +38,8 @@ record Command(List<String> arguments, Map<String, String> environment) {
     /** The line to paste into a shell; the environment's values (a password) are not shown. */
     @Override
     public String toString() {
-        return Stream.concat(environment.keySet().stream().map(name -> name + "=…"),
+        return Stream.concat(
+                        environment.keySet().stream().map(name -> name + "=…"),
                         arguments.stream().map(Command::quoted))
                 .collect(Collectors.joining(" "));
     }

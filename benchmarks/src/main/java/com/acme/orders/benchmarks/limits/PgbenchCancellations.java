@@ -31,20 +31,21 @@ import org.slf4j.LoggerFactory;
 final class PgbenchCancellations {
 
     private static final Logger log = LoggerFactory.getLogger(PgbenchCancellations.class);
-    private static final Pattern TPS = Pattern.compile("^tps = ([0-9.]+) \\(without initial connection time\\)",
-            Pattern.MULTILINE);
-    private static final Pattern PROCESSED = Pattern.compile("^number of transactions actually processed: (\\d+)",
-            Pattern.MULTILINE);
+    private static final Pattern TPS =
+            Pattern.compile("^tps = ([0-9.]+) \\(without initial connection time\\)", Pattern.MULTILINE);
+    private static final Pattern PROCESSED =
+            Pattern.compile("^number of transactions actually processed: (\\d+)", Pattern.MULTILINE);
 
     /** A pgbench script and how many orders one of its transactions cancels. */
-    record Workload(String script, String name, int ordersPerTransaction) {
-    }
+    record Workload(String script, String name, int ordersPerTransaction) {}
 
     static final List<Workload> WORKLOADS = List.of(
-            new Workload("cancel-one.sql",
-                    "cancel 1 order per transaction (lock, lines, update, outbox row, commit)", 1),
-            new Workload("cancel-batch.sql", "cancel 500 orders per transaction (SKIP LOCKED CTE, UPDATE FROM, "
-                    + "INSERT SELECT)", 500));
+            new Workload(
+                    "cancel-one.sql", "cancel 1 order per transaction (lock, lines, update, outbox row, commit)", 1),
+            new Workload(
+                    "cancel-batch.sql",
+                    "cancel 500 orders per transaction (SKIP LOCKED CTE, UPDATE FROM, " + "INSERT SELECT)",
+                    500));
 
     /**
      * One seed for both scripts, the single one taking the earliest deadlines. Seeding and removing it is most of the
@@ -108,17 +109,30 @@ final class PgbenchCancellations {
     private LimitResult run(Servers servers, Workload workload, Path script, Path workDir, Connection db)
             throws IOException, InterruptedException, SQLException {
         URI address = URI.create(servers.jdbcUrl().substring("jdbc:".length()));
-        List<String> arguments = new ArrayList<>(List.of("pgbench", "-h", address.getHost(),
-                "-p", Integer.toString(address.getPort()), "-U", servers.dbUser(), "-n",
-                "-c", Integer.toString(clients), "-j", Integer.toString(threads)));
+        List<String> arguments = new ArrayList<>(List.of(
+                "pgbench",
+                "-h",
+                address.getHost(),
+                "-p",
+                Integer.toString(address.getPort()),
+                "-U",
+                servers.dbUser(),
+                "-n",
+                "-c",
+                Integer.toString(clients),
+                "-j",
+                Integer.toString(threads)));
         arguments.addAll(runLength(workload, db));
         arguments.addAll(List.of("-f", script.toString(), address.getPath().substring(1)));
-        var command = new Command(arguments, servers.dbPassword() == null || servers.dbPassword().isEmpty() ? Map.of()
-                : Map.of("PGPASSWORD", servers.dbPassword()));
+        var command = new Command(
+                arguments,
+                servers.dbPassword() == null || servers.dbPassword().isEmpty()
+                        ? Map.of()
+                        : Map.of("PGPASSWORD", servers.dbPassword()));
         long cancelledBefore = count(db, "SELECT count(*) " + SEEDED + " AND status = 'CANCELLED'");
         log.info("Running {}", command);
-        String output = command.run(workDir.resolve("pgbench-" + workload.script().replace(".sql", ".log")),
-                duration.plusMinutes(5));
+        String output = command.run(
+                workDir.resolve("pgbench-" + workload.script().replace(".sql", ".log")), duration.plusMinutes(5));
         double tps = tps(output).orElseThrow(() -> new IOException("no tps in the output of " + command));
         long transactions = processed(output).orElseThrow(() -> new IOException("no transaction count in " + output));
         long cancelled = count(db, "SELECT count(*) " + SEEDED + " AND status = 'CANCELLED'") - cancelledBefore;
@@ -126,8 +140,11 @@ final class PgbenchCancellations {
         double perSecond = transactions == 0 ? 0 : tps * cancelled / transactions;
         String name = workload.name() + ", " + clients + " clients";
         if (cancelled < transactions * workload.ordersPerTransaction()) {
-            log.warn("{}: {} transactions cancelled only {} orders: some found no due order left", workload.script(),
-                    transactions, cancelled);
+            log.warn(
+                    "{}: {} transactions cancelled only {} orders: some found no due order left",
+                    workload.script(),
+                    transactions,
+                    cancelled);
             name += " (seed ran short: lower bound)";
         }
         log.info("{}: {} tps, {} cancellations/s", workload.script(), tps, Math.round(perSecond));
@@ -168,8 +185,11 @@ final class PgbenchCancellations {
             }
         }
         log.info("No orders schema yet: migrating with the service's Flyway migrations");
-        Flyway.configure().dataSource(servers.jdbcUrl(), servers.dbUser(), servers.dbPassword())
-                .locations("classpath:db/migration").load().migrate();
+        Flyway.configure()
+                .dataSource(servers.jdbcUrl(), servers.dbUser(), servers.dbPassword())
+                .locations("classpath:db/migration")
+                .load()
+                .migrate();
     }
 
     private static Connection connect(Servers servers) throws SQLException {
@@ -177,7 +197,8 @@ final class PgbenchCancellations {
     }
 
     private static long count(Connection db, String query) throws SQLException {
-        try (var statement = db.createStatement(); var result = statement.executeQuery(query)) {
+        try (var statement = db.createStatement();
+                var result = statement.executeQuery(query)) {
             result.next();
             return result.getLong(1);
         }
@@ -198,7 +219,9 @@ final class PgbenchCancellations {
 
     /** A resource of {@code limits/} without its comment lines (the JDBC driver would look for ? in them). */
     private static String sql(String resource) {
-        return read(resource).lines().filter(line -> !line.strip().startsWith("--"))
+        return read(resource)
+                .lines()
+                .filter(line -> !line.strip().startsWith("--"))
                 .collect(Collectors.joining("\n"));
     }
 

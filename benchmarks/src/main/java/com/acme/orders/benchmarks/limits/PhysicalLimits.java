@@ -41,7 +41,8 @@ public final class PhysicalLimits {
         List<String> missing = Stream.of("pgbench", "redis-benchmark", "redis-cli")
                 .filter(tool -> Command.onPath(tool).isEmpty())
                 .toList();
-        return missing.isEmpty() ? Optional.empty()
+        return missing.isEmpty()
+                ? Optional.empty()
                 : Optional.of("not installed: " + String.join(", ", missing)
                         + " (Debian: apt-get install postgresql-client-15 redis-tools; benchmarks/run does this)");
     }
@@ -59,7 +60,8 @@ public final class PhysicalLimits {
         } else {
             log.warn("pgbench limits skipped: pgbench is not installed");
         }
-        if (Command.onPath("redis-benchmark").isPresent() && Command.onPath("redis-cli").isPresent()) {
+        if (Command.onPath("redis-benchmark").isPresent()
+                && Command.onPath("redis-cli").isPresent()) {
             try {
                 results.addAll(redisBenchmark.measure(servers, workDir));
             } catch (Exception e) {
@@ -69,9 +71,12 @@ public final class PhysicalLimits {
         } else {
             log.warn("redis-benchmark limits skipped: redis-benchmark or redis-cli is not installed");
         }
-        log.info("Physical limits:\n{}", results.stream()
-                .map(it -> "  %-16s %,12.0f %-16s %s".formatted(it.tool(), it.perSecond(), it.unit(), it.workload()))
-                .collect(Collectors.joining("\n")));
+        log.info(
+                "Physical limits:\n{}",
+                results.stream()
+                        .map(it -> "  %-16s %,12.0f %-16s %s"
+                                .formatted(it.tool(), it.perSecond(), it.unit(), it.workload()))
+                        .collect(Collectors.joining("\n")));
         return results;
     }
 

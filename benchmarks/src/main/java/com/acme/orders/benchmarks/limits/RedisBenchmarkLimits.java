@@ -22,8 +22,7 @@ final class RedisBenchmarkLimits {
     private static final int CLIENTS = 50;
 
     /** A redis-benchmark run: the requests it sends and the command (words) it repeats. */
-    private record Workload(String name, int requests, List<String> options, List<String> command) {
-    }
+    private record Workload(String name, int requests, List<String> options, List<String> command) {}
 
     // "ord:" and a 12-digit __rand_int__: 16-byte members, like a short order key. The score is random too, so
     // that every ZADD inserts at a random place in the skip list, as deadlines do.
@@ -31,7 +30,10 @@ final class RedisBenchmarkLimits {
     private static final List<Workload> WORKLOADS = List.of(
             new Workload("ZADD of a 16-byte member, unpipelined", 300_000, List.of(), ZADD),
             new Workload("ZADD of a 16-byte member, pipelined 16", 2_000_000, List.of("-P", "16"), ZADD),
-            new Workload("ZRANGEBYSCORE -inf +inf LIMIT 0 500 on the populated set", 20_000, List.of(),
+            new Workload(
+                    "ZRANGEBYSCORE -inf +inf LIMIT 0 500 on the populated set",
+                    20_000,
+                    List.of(),
                     List.of("ZRANGEBYSCORE", KEY, "-inf", "+inf", "LIMIT", "0", "500")));
 
     List<LimitResult> measure(Servers servers, Path workDir) throws IOException, InterruptedException {
@@ -44,8 +46,14 @@ final class RedisBenchmarkLimits {
             for (Workload workload : WORKLOADS) {
                 List<String> arguments = new ArrayList<>(List.of("redis-benchmark"));
                 arguments.addAll(connection);
-                arguments.addAll(List.of("-c", Integer.toString(CLIENTS), "-n", Integer.toString(workload.requests()),
-                        "-r", "1000000000000", "--csv"));
+                arguments.addAll(List.of(
+                        "-c",
+                        Integer.toString(CLIENTS),
+                        "-n",
+                        Integer.toString(workload.requests()),
+                        "-r",
+                        "1000000000000",
+                        "--csv"));
                 arguments.addAll(workload.options());
                 arguments.addAll(workload.command());
                 var command = new Command(arguments);
@@ -53,11 +61,15 @@ final class RedisBenchmarkLimits {
                 Path outputFile = workDir.resolve("redis-benchmark-" + ++run + ".log");
                 String output = command.run(outputFile, Duration.ofMinutes(3));
                 double perSecond = requestsPerSecond(output)
-                        .orElseThrow(() -> new IOException("no requests per second in the output of " + command
-                                + ":\n" + output));
+                        .orElseThrow(() ->
+                                new IOException("no requests per second in the output of " + command + ":\n" + output));
                 log.info("{}: {} ops/s", workload.name(), Math.round(perSecond));
-                results.add(new LimitResult("redis-benchmark", workload.name() + ", " + CLIENTS + " clients",
-                        perSecond, "ops/s", command.toString()));
+                results.add(new LimitResult(
+                        "redis-benchmark",
+                        workload.name() + ", " + CLIENTS + " clients",
+                        perSecond,
+                        "ops/s",
+                        command.toString()));
             }
         } finally {
             delete(connection, workDir);

@@ -36,8 +36,7 @@ public final class BenchmarkServers {
             </configuration>
             """;
 
-    private BenchmarkServers() {
-    }
+    private BenchmarkServers() {}
 
     public static void main(String[] args) throws Exception {
         if (args.length != 1) {
@@ -65,22 +64,41 @@ public final class BenchmarkServers {
                 deleteRecursively(directory.resolve(data));
                 Files.deleteIfExists(directory.resolve(data + ".log"));
             }
-            var postgres = PostgresProcess.start(directory.resolve("postgres"), freePort(),
-                    directory.resolve("postgres.log"));
+            var postgres =
+                    PostgresProcess.start(directory.resolve("postgres"), freePort(), directory.resolve("postgres.log"));
             started.push(postgres);
             log.info("PostgreSQL up at {}: {}", postgres.jdbcUrl(), postgres.describe());
             var redis = RedisProcess.start(directory.resolve("redis"), freePort(), directory.resolve("redis.log"));
             started.push(redis);
             log.info("Redis up at {}:{}: {}", redis.host(), redis.port(), redis.describe());
-            var kafka = KafkaBrokerProcess.start(directory.resolve("kafka"), freePort(), freePort(),
-                    directory.resolve("kafka.log"), loggingConfig, TOPIC, PARTITIONS);
+            var kafka = KafkaBrokerProcess.start(
+                    directory.resolve("kafka"),
+                    freePort(),
+                    freePort(),
+                    directory.resolve("kafka.log"),
+                    loggingConfig,
+                    TOPIC,
+                    PARTITIONS);
             started.push(kafka);
-            log.info("Kafka broker (kafka.Kafka, KRaft, pid {}) up at {} with topic {} ({} partitions)", kafka.pid(),
-                    kafka.bootstrapServers(), TOPIC, PARTITIONS);
-            new Servers(postgres.jdbcUrl(), postgres.user(), postgres.password(), redis.host(), redis.port(),
-                    kafka.bootstrapServers()).write(addresses);
-            log.info("All servers up in {} ms; addresses in {}; logs in {}/*.log",
-                    (System.nanoTime() - begin) / 1_000_000, addresses, directory);
+            log.info(
+                    "Kafka broker (kafka.Kafka, KRaft, pid {}) up at {} with topic {} ({} partitions)",
+                    kafka.pid(),
+                    kafka.bootstrapServers(),
+                    TOPIC,
+                    PARTITIONS);
+            new Servers(
+                            postgres.jdbcUrl(),
+                            postgres.user(),
+                            postgres.password(),
+                            redis.host(),
+                            redis.port(),
+                            kafka.bootstrapServers())
+                    .write(addresses);
+            log.info(
+                    "All servers up in {} ms; addresses in {}; logs in {}/*.log",
+                    (System.nanoTime() - begin) / 1_000_000,
+                    addresses,
+                    directory);
         } catch (Exception e) {
             log.error("The benchmark servers did not start", e);
             System.exit(1);

@@ -36,23 +36,38 @@ final class KafkaBrokerProcess implements AutoCloseable {
         this.port = port;
     }
 
-    static KafkaBrokerProcess start(Path directory, int port, int controllerPort, Path log, Path loggingConfig,
-                                    String topic, int partitions) throws IOException, InterruptedException {
+    static KafkaBrokerProcess start(
+            Path directory, int port, int controllerPort, Path log, Path loggingConfig, String topic, int partitions)
+            throws IOException, InterruptedException {
         Files.createDirectories(directory);
         Path properties = directory.resolve("server.properties");
         Files.writeString(properties, serverProperties(directory.resolve("data"), port, controllerPort, partitions));
         // KRaft refuses to start on unformatted storage; a fresh cluster id each run, as the data directory is new.
-        int formatted = java(loggingConfig, List.of(), "kafka.tools.StorageTool", "format", "--ignore-formatted",
-                "-t", Uuid.randomUuid().toString(), "-c", properties.toString())
-                .redirectOutput(Redirect.appendTo(log.toFile())).start().waitFor();
+        int formatted = java(
+                        loggingConfig,
+                        List.of(),
+                        "kafka.tools.StorageTool",
+                        "format",
+                        "--ignore-formatted",
+                        "-t",
+                        Uuid.randomUuid().toString(),
+                        "-c",
+                        properties.toString())
+                .redirectOutput(Redirect.appendTo(log.toFile()))
+                .start()
+                .waitFor();
         if (formatted != 0) {
             throw new IllegalStateException("kafka-storage format failed (exit " + formatted + "), see " + log);
         }
         // A fixed heap, as Kafka's own start script sets one; the page cache does the rest.
         // The marker comes first: the JDK sees only the first few KB of a command line, and the class path is long.
-        Process process = java(loggingConfig, List.of(MARKER, "-Xms1g", "-Xmx1g", "-XX:+UseG1GC"), "kafka.Kafka",
-                properties.toString())
-                .redirectOutput(Redirect.appendTo(log.toFile())).start();
+        Process process = java(
+                        loggingConfig,
+                        List.of(MARKER, "-Xms1g", "-Xmx1g", "-XX:+UseG1GC"),
+                        "kafka.Kafka",
+                        properties.toString())
+                .redirectOutput(Redirect.appendTo(log.toFile()))
+                .start();
         // For BenchmarkServers' next start, in case this one is killed before it can stop the broker.
         Files.writeString(directory.resolve("kafka.pid"), Long.toString(process.pid()));
         var broker = new KafkaBrokerProcess(process, port);
@@ -75,10 +90,16 @@ final class KafkaBrokerProcess implements AutoCloseable {
             if (!process.isAlive()) {
                 throw new IllegalStateException("the Kafka broker exited with " + process.exitValue() + ", see " + log);
             }
-            try (var admin = AdminClient.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
-                    AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 5_000,
-                    AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000))) {
-                admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1))).all().get(30, TimeUnit.SECONDS);
+            try (var admin = AdminClient.create(Map.of(
+                    AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                    bootstrapServers(),
+                    AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
+                    5_000,
+                    AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG,
+                    5_000))) {
+                admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1)))
+                        .all()
+                        .get(30, TimeUnit.SECONDS);
                 return;
             } catch (Exception e) {
                 if (e instanceof ExecutionException && e.getCause() instanceof TopicExistsException) {
@@ -86,8 +107,9 @@ final class KafkaBrokerProcess implements AutoCloseable {
                     return;
                 }
                 if (Instant.now().isAfter(giveUp)) {
-                    throw new IllegalStateException("the Kafka broker did not accept topic " + topic + " within "
-                            + STARTUP + ", see " + log, e);
+                    throw new IllegalStateException(
+                            "the Kafka broker did not accept topic " + topic + " within " + STARTUP + ", see " + log,
+                            e);
                 }
                 Thread.sleep(500);
             }
@@ -95,7 +117,8 @@ final class KafkaBrokerProcess implements AutoCloseable {
     }
 
     private static String serverProperties(Path data, int port, int controllerPort, int partitions) {
-        return String.join("\n",
+        return String.join(
+                "\n",
                 "process.roles=broker,controller",
                 "node.id=1",
                 "controller.quorum.voters=1@localhost:" + controllerPort,
@@ -118,13 +141,16 @@ final class KafkaBrokerProcess implements AutoCloseable {
     }
 
     /** The same JDK and class path as this JVM: the kafka_2.13 jars are on it (runtime scope). */
-    private static ProcessBuilder java(Path loggingConfig, List<String> jvmOptions, String mainClass,
-                                       String... arguments) {
+    private static ProcessBuilder java(
+            Path loggingConfig, List<String> jvmOptions, String mainClass, String... arguments) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
-        command.addAll(List.of("-Dlogback.configurationFile=" + loggingConfig.toAbsolutePath(),
-                "-cp", System.getProperty("java.class.path"), mainClass));
+        command.addAll(List.of(
+                "-Dlogback.configurationFile=" + loggingConfig.toAbsolutePath(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                mainClass));
         command.addAll(List.of(arguments));
         return new ProcessBuilder(command).redirectErrorStream(true);
     }

@@ -19,20 +19,24 @@ final class Leftovers {
 
     private static final Logger log = LoggerFactory.getLogger(Leftovers.class);
 
-    private Leftovers() {
-    }
+    private Leftovers() {}
 
     /** {@code pidFile}'s first line is a pid, as in PostgreSQL's postmaster.pid, Redis's pidfile and ours for Kafka. */
     static void stop(Path pidFile, String program) throws IOException, InterruptedException {
         if (!Files.exists(pidFile)) {
             return;
         }
-        Optional<ProcessHandle> process = Files.readAllLines(pidFile).stream().findFirst()
-                .map(String::strip).filter(line -> line.matches("\\d+"))
+        Optional<ProcessHandle> process = Files.readAllLines(pidFile).stream()
+                .findFirst()
+                .map(String::strip)
+                .filter(line -> line.matches("\\d+"))
                 .flatMap(pid -> ProcessHandle.of(Long.parseLong(pid)))
                 .filter(it -> it.info().commandLine().orElse("").contains(program));
         if (process.isPresent()) {
-            log.warn("Stopping {} (pid {}) left running by an earlier run", program, process.get().pid());
+            log.warn(
+                    "Stopping {} (pid {}) left running by an earlier run",
+                    program,
+                    process.get().pid());
             process.get().destroy();
             try {
                 process.get().onExit().get(30, TimeUnit.SECONDS);

@@ -83,13 +83,18 @@ final class PostgresProcess implements AutoCloseable {
     String describe() {
         List<String> shown = new ArrayList<>();
         try (var connection = DriverManager.getConnection(jdbcUrl(), user(), password());
-             var statement = connection.createStatement()) {
+                var statement = connection.createStatement()) {
             try (var version = statement.executeQuery("SHOW server_version")) {
                 version.next();
                 shown.add("PostgreSQL " + version.getString(1));
             }
-            for (String name : List.of("fsync", "synchronous_commit", "track_commit_timestamp", "max_connections",
-                    "shared_buffers", "max_wal_size")) {
+            for (String name : List.of(
+                    "fsync",
+                    "synchronous_commit",
+                    "track_commit_timestamp",
+                    "max_connections",
+                    "shared_buffers",
+                    "max_wal_size")) {
                 try (var value = statement.executeQuery("SHOW " + name)) {
                     value.next();
                     shown.add(name + "=" + value.getString(1));

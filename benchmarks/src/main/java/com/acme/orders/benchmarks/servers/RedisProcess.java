@@ -60,8 +60,11 @@ final class RedisProcess implements AutoCloseable {
         try (var socket = new Socket(host(), port)) {
             socket.getOutputStream().write("*2\r\n$4\r\nINFO\r\n$6\r\nserver\r\n".getBytes(StandardCharsets.US_ASCII));
             String info = readBulkString(socket.getInputStream());
-            String version = info.lines().filter(it -> it.startsWith("redis_version:")).findFirst()
-                    .map(it -> it.substring("redis_version:".length())).orElse("?");
+            String version = info.lines()
+                    .filter(it -> it.startsWith("redis_version:"))
+                    .findFirst()
+                    .map(it -> it.substring("redis_version:".length()))
+                    .orElse("?");
             return "redis-server " + version + " (" + SOURCE + "), save \"\", appendonly no, maxmemory 0";
         } catch (IOException e) {
             throw new IllegalStateException("Redis started but does not answer", e);

@@ -11,8 +11,13 @@ import java.util.Properties;
  * Where the benchmark's server processes listen: written by {@code BenchmarkServers} once all of them are up, read by
  * the driver, which hands the addresses on to every JVM it starts.
  */
-public record Servers(String jdbcUrl, String dbUser, String dbPassword, String redisHost, int redisPort,
-                      String kafkaBootstrapServers) {
+public record Servers(
+        String jdbcUrl,
+        String dbUser,
+        String dbPassword,
+        String redisHost,
+        int redisPort,
+        String kafkaBootstrapServers) {
 
     public static Servers read(Path file) {
         var properties = new Properties();
@@ -21,8 +26,11 @@ public record Servers(String jdbcUrl, String dbUser, String dbPassword, String r
         } catch (IOException e) {
             throw new IllegalStateException("cannot read the server addresses in " + file, e);
         }
-        return new Servers(properties.getProperty("postgres.url"), properties.getProperty("postgres.user"),
-                properties.getProperty("postgres.password"), properties.getProperty("redis.host"),
+        return new Servers(
+                properties.getProperty("postgres.url"),
+                properties.getProperty("postgres.user"),
+                properties.getProperty("postgres.password"),
+                properties.getProperty("redis.host"),
                 Integer.parseInt(properties.getProperty("redis.port")),
                 properties.getProperty("kafka.bootstrap-servers"));
     }
@@ -42,7 +50,10 @@ public record Servers(String jdbcUrl, String dbUser, String dbPassword, String r
             try (Writer out = Files.newBufferedWriter(partial)) {
                 properties.store(out, "benchmark servers");
             }
-            Files.move(partial, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+            Files.move(
+                    partial,
+                    file,
+                    java.nio.file.StandardCopyOption.REPLACE_EXISTING,
                     java.nio.file.StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new IllegalStateException("cannot write the server addresses to " + file, e);
@@ -51,8 +62,12 @@ public record Servers(String jdbcUrl, String dbUser, String dbPassword, String r
 
     /** The Spring Boot properties that point a service JVM at these servers. */
     public java.util.List<String> springArguments() {
-        return java.util.List.of("--spring.datasource.url=" + jdbcUrl, "--spring.datasource.username=" + dbUser,
-                "--spring.datasource.password=" + dbPassword, "--spring.data.redis.host=" + redisHost,
-                "--spring.data.redis.port=" + redisPort, "--spring.kafka.bootstrap-servers=" + kafkaBootstrapServers);
+        return java.util.List.of(
+                "--spring.datasource.url=" + jdbcUrl,
+                "--spring.datasource.username=" + dbUser,
+                "--spring.datasource.password=" + dbPassword,
+                "--spring.data.redis.host=" + redisHost,
+                "--spring.data.redis.port=" + redisPort,
+                "--spring.kafka.bootstrap-servers=" + kafkaBootstrapServers);
     }
 }

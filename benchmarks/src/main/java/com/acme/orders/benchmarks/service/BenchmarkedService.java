@@ -11,8 +11,7 @@ import org.springframework.boot.SpringApplication;
  */
 public final class BenchmarkedService {
 
-    private BenchmarkedService() {
-    }
+    private BenchmarkedService() {}
 
     public static void main(String[] args) {
         new SpringApplication(OrderServiceApplication.class, CompetingApproaches.class).run(args);

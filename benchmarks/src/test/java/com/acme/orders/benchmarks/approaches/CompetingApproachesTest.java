@@ -39,8 +39,9 @@ class CompetingApproachesTest {
     /** Covers the slowest trigger's detection (a 1 s scan, Redis's expiry cycle) many times over. */
     private static final Duration AT_MOST = Duration.ofSeconds(15);
 
-    @ParameterizedTest(name = "{0}: every order due within two seconds is cancelled once, one event each, "
-            + "and an order paid in time stays paid")
+    @ParameterizedTest(
+            name = "{0}: every order due within two seconds is cancelled once, one event each, "
+                    + "and an order paid in time stays paid")
     @EnumSource(Approach.class)
     void cancelsEveryDueOrderOnceAndLeavesPaidOrdersAlone(Approach approach) throws Exception {
         try (var service = start(approach)) {
@@ -53,15 +54,19 @@ class CompetingApproachesTest {
                 tracking.track(Stream.concat(due.stream(), paid.stream()).toList());
             }
 
-            Map<OrderId, String> statuses = awaitCancelled(data, due, due.getLast().deadline().plus(AT_MOST));
+            Map<OrderId, String> statuses =
+                    awaitCancelled(data, due, due.getLast().deadline().plus(AT_MOST));
             System.out.println("SMOKE " + approach.id() + ": " + data.lag());
-            due.forEach(it -> assertThat(statuses.get(it.order())).as("due order %s", it.order())
+            due.forEach(it -> assertThat(statuses.get(it.order()))
+                    .as("due order %s", it.order())
                     .isEqualTo("CANCELLED/1"));
-            paid.forEach(it -> assertThat(statuses.get(it.order())).as("paid order %s", it.order())
+            paid.forEach(it -> assertThat(statuses.get(it.order()))
+                    .as("paid order %s", it.order())
                     .isEqualTo("PAID/1"));
 
             Map<String, Long> events = cancelledEventsByOrder(due, Duration.ofSeconds(10));
-            due.forEach(it -> assertThat(events.get(it.order().toString())).as("events of %s", it.order())
+            due.forEach(it -> assertThat(events.get(it.order().toString()))
+                    .as("events of %s", it.order())
                     .isEqualTo(1L));
             paid.forEach(it -> assertThat(events).doesNotContainKey(it.order().toString()));
         }
@@ -72,7 +77,8 @@ class CompetingApproachesTest {
         var servers = SmokeTestServers.servers();
         var arguments = new ArrayList<>(servers.springArguments());
         arguments.addAll(CompetingApproaches.arguments(approach));
-        arguments.addAll(List.of("--spring.main.web-application-type=none",
+        arguments.addAll(List.of(
+                "--spring.main.web-application-type=none",
                 "--spring.main.banner-mode=off",
                 "--orders.events.partitions=1",
                 "--orders.security.jwt.secret=smoke-test-customer-token-secret-0123456789",
@@ -85,7 +91,8 @@ class CompetingApproachesTest {
             throws InterruptedException {
         while (true) {
             Map<OrderId, String> statuses = data.statuses();
-            boolean allSettled = due.stream().allMatch(it -> statuses.get(it.order()).startsWith("CANCELLED"));
+            boolean allSettled =
+                    due.stream().allMatch(it -> statuses.get(it.order()).startsWith("CANCELLED"));
             if (allSettled || Instant.now().isAfter(giveUp)) {
                 return statuses;
             }
@@ -99,14 +106,19 @@ class CompetingApproachesTest {
      */
     private static Map<String, Long> cancelledEventsByOrder(List<PendingDeadline> due, Duration atMost) {
         var props = Map.<String, Object>of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, SmokeTestServers.servers().kafkaBootstrapServers(),
-                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                SmokeTestServers.servers().kafkaBootstrapServers(),
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
+                StringDeserializer.class,
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
+                StringDeserializer.class,
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+                false);
         var counts = new HashMap<String, Long>();
         try (var consumer = new KafkaConsumer<String, String>(props)) {
             var partitions = consumer.partitionsFor(TOPIC, Duration.ofSeconds(30)).stream()
-                    .map(it -> new TopicPartition(it.topic(), it.partition())).toList();
+                    .map(it -> new TopicPartition(it.topic(), it.partition()))
+                    .toList();
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             long deadline = System.nanoTime() + atMost.toNanos();

@@ -38,7 +38,8 @@ class DeadlineTrackingThroughput {
             tracking.track(orders);
         }
         double seconds = (System.nanoTime() - began) / 1e9;
-        System.out.printf("DEADLINE TRACKING %s: %d orders in %.1f s (%.0f/s), client set-up and close included%n",
+        System.out.printf(
+                "DEADLINE TRACKING %s: %d orders in %.1f s (%.0f/s), client set-up and close included%n",
                 approach.id(), COUNT, seconds, COUNT / seconds);
         TestRedis.flushAll();
     }

@@ -47,7 +47,8 @@ final class SeededOrders {
 
     private List<PendingDeadline> insert(int count, IntFunction<Instant> deadline, boolean paid) {
         List<PendingDeadline> orders = IntStream.range(0, count)
-                .mapToObj(i -> new PendingDeadline(OrderId.newId(), deadline.apply(i))).toList();
+                .mapToObj(i -> new PendingDeadline(OrderId.newId(), deadline.apply(i)))
+                .toList();
         jdbc.batchUpdate("""
                 INSERT INTO orders (id, order_number, customer_id, currency, total_amount, status, created_at,
                                     payment_deadline, payment_reference, paid_at, version)
@@ -62,10 +63,10 @@ final class SeededOrders {
             row.setTimestamp(7, paid ? Timestamp.from(created.plus(Duration.ofMinutes(1))) : null);
             row.setLong(8, paid ? 1 : 0);
         });
-        jdbc.batchUpdate("""
+        jdbc.batchUpdate(
+                """
                 INSERT INTO order_items (order_id, line_no, sku, quantity, unit_price)
-                VALUES (?, 0, 'BOOK-1', 2, 12.50)""", orders, 1_000,
-                (row, it) -> row.setObject(1, it.order().value()));
+                VALUES (?, 0, 'BOOK-1', 2, 12.50)""", orders, 1_000, (row, it) -> row.setObject(1, it.order().value()));
         return orders;
     }
 

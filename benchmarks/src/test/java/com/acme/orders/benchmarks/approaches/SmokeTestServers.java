@@ -14,8 +14,7 @@ final class SmokeTestServers {
 
     private static Servers servers;
 
-    private SmokeTestServers() {
-    }
+    private SmokeTestServers() {}
 
     /** Started on first use, not in a static initializer: its lambdas could not run elsewhere before it ends. */
     static synchronized Servers servers() {
@@ -35,7 +34,12 @@ final class SmokeTestServers {
         });
         var postgres = TestPostgres.server();
         int redisPort = TestRedis.port();
-        return new Servers(postgres.jdbcUrl(), postgres.username(), postgres.password(), TestRedis.host(),
-                redisPort, kafka.join().getBrokersAsString());
+        return new Servers(
+                postgres.jdbcUrl(),
+                postgres.username(),
+                postgres.password(),
+                TestRedis.host(),
+                redisPort,
+                kafka.join().getBrokersAsString());
     }
 }

@@ -34,7 +34,8 @@ class ToolOutputTest {
 
     @Test
     void a_pgbench_output_without_a_summary_has_no_rate() {
-        assertTrue(PgbenchCancellations.tps("pgbench: error: connection to server failed").isEmpty());
+        assertTrue(PgbenchCancellations.tps("pgbench: error: connection to server failed")
+                .isEmpty());
     }
 
     @Test
@@ -48,12 +49,14 @@ class ToolOutputTest {
 
     @Test
     void a_redis_benchmark_output_without_a_result_line_has_no_rate() {
-        assertTrue(RedisBenchmarkLimits.requestsPerSecond("Could not connect to Redis at 127.0.0.1:1").isEmpty());
+        assertTrue(RedisBenchmarkLimits.requestsPerSecond("Could not connect to Redis at 127.0.0.1:1")
+                .isEmpty());
     }
 
     @Test
     void the_command_line_shown_can_be_pasted_into_a_shell_and_hides_the_password() {
-        var command = new Command(List.of("redis-benchmark", "ZRANGEBYSCORE", "k", "-inf", "+inf", "it's"),
+        var command = new Command(
+                List.of("redis-benchmark", "ZRANGEBYSCORE", "k", "-inf", "+inf", "it's"),
                 Map.of("PGPASSWORD", "secret"));
         assertEquals("PGPASSWORD=… redis-benchmark ZRANGEBYSCORE k -inf +inf 'it'\\''s'", command.toString());
     }

@@ -29,8 +29,10 @@ public class KafkaAdapter {
     }
 
     @Bean
-    KafkaEventBroker kafkaEventBroker(KafkaTemplate<String, String> kafka, KafkaEventsProperties properties,
-                                      ObjectProvider<MeterRegistry> meters) {
+    KafkaEventBroker kafkaEventBroker(
+            KafkaTemplate<String, String> kafka,
+            KafkaEventsProperties properties,
+            ObjectProvider<MeterRegistry> meters) {
         return new KafkaEventBroker(kafka, properties, meters);
     }
 }

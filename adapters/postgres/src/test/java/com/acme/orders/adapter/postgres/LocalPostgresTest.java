@@ -23,7 +23,7 @@ class LocalPostgresTest {
         try (var second = LocalPostgres.start(dataDirectory, port)) {
             assertThat(second.jdbcUrl()).contains(":" + port + "/");
             try (var connection = DriverManager.getConnection(second.jdbcUrl(), second.username(), second.password());
-                 var rows = connection.createStatement().executeQuery("select note from kept")) {
+                    var rows = connection.createStatement().executeQuery("select note from kept")) {
                 assertThat(rows.next()).isTrue();
                 assertThat(rows.getString("note")).isEqualTo("from yesterday");
             }
@@ -31,7 +31,8 @@ class LocalPostgresTest {
     }
 
     private static void execute(LocalPostgres postgres, String sql) throws Exception {
-        try (var connection = DriverManager.getConnection(postgres.jdbcUrl(), postgres.username(), postgres.password())) {
+        try (var connection =
+                DriverManager.getConnection(postgres.jdbcUrl(), postgres.username(), postgres.password())) {
             connection.createStatement().execute(sql);
         }
     }

@@ -28,31 +28,49 @@ public abstract class PostgresAdapterTest {
 
     @Autowired
     protected PostgresOrderRepository orders;
+
     @Autowired
     protected PostgresCustomerOrders customerOrders;
+
     @Autowired
     protected PostgresUnpaidOrders unpaidOrders;
+
     @Autowired
     protected PostgresOrderNumberSource numbers;
+
     @Autowired
     protected PostgresTransactions transactions;
+
     @Autowired
     protected PostgresIdempotencyKeys idempotencyKeys;
+
     @Autowired
     protected PostgresReceivedPayments receivedPayments;
+
     @Autowired
     protected PostgresEventPublication publication;
+
     @Autowired
     protected PostgresPendingEvents outbox;
+
     @Autowired
     protected DSLContext db;
 
     /** The use cases over this adapter, with the test's own events, deadline index and clock. */
     protected UseCases useCases(EventPublication events, DeadlineIndex deadlines, Clock clock) {
         return UseCases.assemble(
-                new UseCases.Ports(orders, customerOrders, unpaidOrders, numbers, idempotencyKeys, receivedPayments,
-                        events, deadlines, transactions, clock),
-                new UseCases.Settings(PaymentWindow.THIRTY_MINUTES, 500, Duration.ofSeconds(30),
-                        Duration.ofMinutes(1)));
+                new UseCases.Ports(
+                        orders,
+                        customerOrders,
+                        unpaidOrders,
+                        numbers,
+                        idempotencyKeys,
+                        receivedPayments,
+                        events,
+                        deadlines,
+                        transactions,
+                        clock),
+                new UseCases.Settings(
+                        PaymentWindow.THIRTY_MINUTES, 500, Duration.ofSeconds(30), Duration.ofMinutes(1)));
     }
 }

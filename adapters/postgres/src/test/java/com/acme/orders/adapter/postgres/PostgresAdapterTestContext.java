@@ -1,15 +1,13 @@
 package com.acme.orders.adapter.postgres;
 
-import com.acme.orders.adapter.postgres.change.PostgresOrderRepository;
-
 import static com.acme.orders.adapter.postgres.jooq.Tables.ORDERS;
 import static com.acme.orders.adapter.postgres.jooq.Tables.OUTBOX;
 
 import org.jooq.DSLContext;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistrar;
 
 /**

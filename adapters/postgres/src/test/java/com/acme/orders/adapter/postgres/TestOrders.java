@@ -25,11 +25,11 @@ public final class TestOrders {
     public static final CustomerId BOB = new CustomerId("bob");
     /** With nanoseconds on purpose: a Clock may hand them out, PostgreSQL keeps microseconds. */
     public static final Instant NOW = Instant.parse("2026-11-23T10:00:00.123456789Z");
+
     public static final LocalDate TODAY = LocalDate.of(2026, 11, 23);
     public static final Duration PAYMENT_WINDOW = Duration.ofMinutes(30);
 
-    private TestOrders() {
-    }
+    private TestOrders() {}
 
     public static List<LineItem> twoBooks() {
         return List.of(new LineItem(new Sku("BOOK-1"), new Quantity(2), Money.of("12.50", "EUR")));
@@ -67,6 +67,8 @@ public final class TestOrders {
         assertThat(stored.cancelledAt()).isEqualTo(expected.cancelledAt().map(TestOrders::micros));
         assertThat(stored.cancellationReason()).isEqualTo(expected.cancellationReason());
         assertThat(stored.version()).isEqualTo(expectedVersion);
-        assertThat(stored.recordedEvents()).as("a loaded order has raised nothing").isEmpty();
+        assertThat(stored.recordedEvents())
+                .as("a loaded order has raised nothing")
+                .isEmpty();
     }
 }

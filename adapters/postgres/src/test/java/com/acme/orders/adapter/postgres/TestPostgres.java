@@ -22,11 +22,9 @@ public final class TestPostgres {
     private static final String IMAGE = "postgres:17-alpine";
 
     /** Where the server listens and who to log in as. */
-    public record Server(String jdbcUrl, String username, String password) {
-    }
+    public record Server(String jdbcUrl, String username, String password) {}
 
-    private TestPostgres() {
-    }
+    private TestPostgres() {}
 
     public static Server server() {
         return Started.SERVER;

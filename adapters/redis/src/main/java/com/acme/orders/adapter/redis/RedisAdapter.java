@@ -19,8 +19,8 @@ import org.springframework.data.redis.connection.RedisConnectionFactory;
 public class RedisAdapter {
 
     @Bean
-    RedisDeadlineIndex redisDeadlineIndex(RedisConnectionFactory redis, DeadlineIndexProperties properties,
-                                          MeterRegistry meters) {
+    RedisDeadlineIndex redisDeadlineIndex(
+            RedisConnectionFactory redis, DeadlineIndexProperties properties, MeterRegistry meters) {
         return new RedisDeadlineIndex(redis, properties.shards(), meters);
     }
 

@@ -25,8 +25,7 @@ public final class TestRedis {
     private static final int PORT = freePort();
     private static RedisServer server;
 
-    private TestRedis() {
-    }
+    private TestRedis() {}
 
     public static String host() {
         return "localhost";
@@ -52,8 +51,11 @@ public final class TestRedis {
     }
 
     public static LettuceConnectionFactory connectionFactory(int port) {
-        var factory = new LettuceConnectionFactory(new RedisStandaloneConfiguration(host(), port),
-                LettuceClientConfiguration.builder().commandTimeout(Duration.ofSeconds(2)).build());
+        var factory = new LettuceConnectionFactory(
+                new RedisStandaloneConfiguration(host(), port),
+                LettuceClientConfiguration.builder()
+                        .commandTimeout(Duration.ofSeconds(2))
+                        .build());
         factory.afterPropertiesSet();
         factory.start();
         return factory;

@@ -26,14 +26,22 @@ import org.springframework.context.annotation.Import;
 /** The complete list of what the REST adapter contributes to an application that imports it: nothing is scanned. */
 @Configuration(proxyBeanMethods = false)
 @Import({
-        OrderController.class, OrderJsonMapper.class, OrderProblems.class,
-        PaymentNotificationController.class, PaymentJsonMapper.class,
-        CustomerAuthenticationConfiguration.class, CustomerIdentityConfiguration.class, CustomerIdentityProblems.class,
-        PaymentSignatureConfiguration.class,
-        RequestBodyLimitConfiguration.class, RequestsInFlightLimitConfiguration.class, BusyRefusals.class,
-        BodyTooLargeProblems.class,
-        ProblemResponses.class, StrictJsonConfiguration.class,
-        OpenApiDocumentation.class})
+    OrderController.class,
+    OrderJsonMapper.class,
+    OrderProblems.class,
+    PaymentNotificationController.class,
+    PaymentJsonMapper.class,
+    CustomerAuthenticationConfiguration.class,
+    CustomerIdentityConfiguration.class,
+    CustomerIdentityProblems.class,
+    PaymentSignatureConfiguration.class,
+    RequestBodyLimitConfiguration.class,
+    RequestsInFlightLimitConfiguration.class,
+    BusyRefusals.class,
+    BodyTooLargeProblems.class,
+    ProblemResponses.class,
+    StrictJsonConfiguration.class,
+    OpenApiDocumentation.class
+})
 @EnableConfigurationProperties({CustomerTokenProperties.class, PaymentSigningProperties.class, HttpProperties.class})
-public class RestAdapter {
-}
+public class RestAdapter {}

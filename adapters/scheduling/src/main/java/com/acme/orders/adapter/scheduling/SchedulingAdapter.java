@@ -40,8 +40,11 @@ public class SchedulingAdapter {
 
     @Bean
     @ConditionalOnBooleanProperty(name = "orders.timeouts.worker-enabled", matchIfMissing = true)
-    DeadlineSweeper deadlineSweeper(RebuildDeadlineIndex rebuild, SweepOverdueOrders sweep, DeadlineMetrics metrics,
-                                    DeadlineProperties deadlines) {
+    DeadlineSweeper deadlineSweeper(
+            RebuildDeadlineIndex rebuild,
+            SweepOverdueOrders sweep,
+            DeadlineMetrics metrics,
+            DeadlineProperties deadlines) {
         return new DeadlineSweeper(rebuild, sweep, metrics, deadlines.sweeperInterval());
     }
 

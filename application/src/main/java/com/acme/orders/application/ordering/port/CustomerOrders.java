@@ -14,12 +14,12 @@ import org.jmolecules.architecture.hexagonal.SecondaryPort;
 public interface CustomerOrders {
 
     /** One page of a customer's orders, newest first, starting after {@code after} when given. */
-    List<Order> listOfCustomer(CustomerId customer, Optional<OrderStatus> status, Optional<OrderCursor> after, int limit);
+    List<Order> listOfCustomer(
+            CustomerId customer, Optional<OrderStatus> status, Optional<OrderCursor> after, int limit);
 
     /** Ids of the customer's orders still stored as unpaid although their deadline has passed. */
     List<OrderId> overdueOfCustomer(CustomerId customer, Instant now, int limit);
 
     /** A position in a customer's order list: the order it follows. */
-    record OrderCursor(Instant createdAt, OrderId orderId) {
-    }
+    record OrderCursor(Instant createdAt, OrderId orderId) {}
 }

@@ -24,6 +24,5 @@ public interface IdempotencyKeys {
     boolean claim(CustomerId customer, String key, String requestFingerprint, OrderId order);
 
     /** What the first request with a key asked for (a fingerprint of its command) and which order it created. */
-    record RememberedRequest(String requestFingerprint, OrderId order) {
-    }
+    record RememberedRequest(String requestFingerprint, OrderId order) {}
 }

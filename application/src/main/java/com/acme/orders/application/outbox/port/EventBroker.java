@@ -26,11 +26,12 @@ public interface EventBroker {
 
         /** Nothing went through and every failure is of the kind that passes (broker down, timeout): an outage. */
         public boolean brokerUnavailable() {
-            return sent.isEmpty() && !failed.isEmpty() && failed.values().stream().allMatch(Failure::retriable);
+            return sent.isEmpty()
+                    && !failed.isEmpty()
+                    && failed.values().stream().allMatch(Failure::retriable);
         }
     }
 
     /** @param retriable true when the same send may well succeed later (the broker is unreachable or slow) */
-    record Failure(String reason, boolean retriable) {
-    }
+    record Failure(String reason, boolean retriable) {}
 }

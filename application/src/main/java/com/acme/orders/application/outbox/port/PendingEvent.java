@@ -14,6 +14,12 @@ import java.util.UUID;
  * @param storedAt  when the event was committed to the outbox
  * @param attempts  how many sends of it have failed so far
  */
-public record PendingEvent(long position, UUID eventId, String key, String type, Instant occurredAt, String data,
-                           Instant storedAt, int attempts) {
-}
+public record PendingEvent(
+        long position,
+        UUID eventId,
+        String key,
+        String type,
+        Instant occurredAt,
+        String data,
+        Instant storedAt,
+        int attempts) {}

@@ -1,7 +1,6 @@
 package com.acme.orders.application.payment.port;
 
 import com.acme.orders.application.change.port.ConcurrentOrderChange;
-
 import com.acme.orders.domain.Money;
 import com.acme.orders.domain.OrderId;
 import com.acme.orders.domain.PaymentReference;
@@ -30,8 +29,14 @@ public interface ReceivedPayments {
      */
     void record(ReceivedPayment payment);
 
-    record ReceivedPayment(PaymentReference reference, OrderId orderId, Money amount, Outcome outcome,
-                           Optional<Transition.Refusal> refusal, String detail, Instant receivedAt) {
+    record ReceivedPayment(
+            PaymentReference reference,
+            OrderId orderId,
+            Money amount,
+            Outcome outcome,
+            Optional<Transition.Refusal> refusal,
+            String detail,
+            Instant receivedAt) {
         public ReceivedPayment {
             Objects.requireNonNull(reference, "reference");
             Objects.requireNonNull(orderId, "order id");

@@ -15,8 +15,7 @@ final class CloudEventRecords {
     static final String SPEC_VERSION = "1.0";
     static final String CONTENT_TYPE = "application/json";
 
-    private CloudEventRecords() {
-    }
+    private CloudEventRecords() {}
 
     static ProducerRecord<String, String> of(PendingEvent event, KafkaEventsProperties properties) {
         var headers = new RecordHeaders();

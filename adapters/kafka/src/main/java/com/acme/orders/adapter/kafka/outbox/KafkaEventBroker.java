@@ -12,7 +12,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -37,8 +36,10 @@ public class KafkaEventBroker implements EventBroker {
     private final Counter published;
     private final Timer commitToPublish;
 
-    public KafkaEventBroker(KafkaTemplate<String, String> kafka, KafkaEventsProperties properties,
-                            ObjectProvider<MeterRegistry> meters) {
+    public KafkaEventBroker(
+            KafkaTemplate<String, String> kafka,
+            KafkaEventsProperties properties,
+            ObjectProvider<MeterRegistry> meters) {
         this.kafka = kafka;
         this.properties = properties;
         MeterRegistry registry = meters.getIfAvailable(SimpleMeterRegistry::new);
@@ -64,7 +65,8 @@ public class KafkaEventBroker implements EventBroker {
                 if (failure.retriable()) {
                     // It waited max.block.ms for metadata: the broker is out of reach, and every further send would
                     // wait as long. The rest of the batch fails with it, untried.
-                    events.subList(events.indexOf(event), events.size()).forEach(it -> failed.put(it.eventId(), failure));
+                    events.subList(events.indexOf(event), events.size())
+                            .forEach(it -> failed.put(it.eventId(), failure));
                     break;
                 }
             }

@@ -15,9 +15,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                    delivery.timeout.ms, so the producer reports each record's fate before we give up on it
  */
 @ConfigurationProperties("orders.events")
-public record KafkaEventsProperties(@DefaultValue("orders.events") String topic,
-                                    @DefaultValue("6") int partitions,
-                                    @DefaultValue("1") short replicas,
-                                    @DefaultValue("/order-service") String source,
-                                    @DefaultValue("20s") Duration sendTimeout) {
-}
+public record KafkaEventsProperties(
+        @DefaultValue("orders.events") String topic,
+        @DefaultValue("6") int partitions,
+        @DefaultValue("1") short replicas,
+        @DefaultValue("/order-service") String source,
+        @DefaultValue("20s") Duration sendTimeout) {}

@@ -26,8 +26,7 @@ import java.util.List;
  */
 public final class OrderMapper {
 
-    private OrderMapper() {
-    }
+    private OrderMapper() {}
 
     public static OrdersRecord toRow(Order order) {
         var row = new OrdersRecord();
@@ -39,10 +38,12 @@ public final class OrderMapper {
         row.setStatus(status(order.status()));
         row.setCreatedAt(timestamp(order.createdAt()));
         row.setPaymentDeadline(timestamp(order.paymentDeadline()));
-        row.setPaymentReference(order.paymentReference().map(PaymentReference::value).orElse(null));
+        row.setPaymentReference(
+                order.paymentReference().map(PaymentReference::value).orElse(null));
         row.setPaidAt(order.paidAt().map(OrderMapper::timestamp).orElse(null));
         row.setCancelledAt(order.cancelledAt().map(OrderMapper::timestamp).orElse(null));
-        row.setCancellationReason(order.cancellationReason().map(CancellationReason::name).orElse(null));
+        row.setCancellationReason(
+                order.cancellationReason().map(CancellationReason::name).orElse(null));
         row.setVersion(order.version());
         return row;
     }
@@ -66,7 +67,9 @@ public final class OrderMapper {
         Currency currency = Money.currency(row.getCurrency());
         List<LineItem> items = itemRows.stream()
                 .sorted(Comparator.comparing(OrderItemsRecord::getLineNo))
-                .map(item -> new LineItem(new Sku(item.getSku()), new Quantity(item.getQuantity()),
+                .map(item -> new LineItem(
+                        new Sku(item.getSku()),
+                        new Quantity(item.getQuantity()),
                         Money.of(item.getUnitPrice(), currency)))
                 .toList();
         return Order.restore(

@@ -1,37 +1,30 @@
 package com.acme.orders.adapter.postgres.change;
 
+import static com.acme.orders.adapter.postgres.jooq.Tables.ORDERS;
+import static com.acme.orders.adapter.postgres.jooq.Tables.ORDER_ITEMS;
 import static com.acme.orders.adapter.postgres.sql.ArrayBinds.booleans;
 import static com.acme.orders.adapter.postgres.sql.ArrayBinds.column;
 import static com.acme.orders.adapter.postgres.sql.ArrayBinds.instants;
 import static com.acme.orders.adapter.postgres.sql.ArrayBinds.longs;
 import static com.acme.orders.adapter.postgres.sql.ArrayBinds.strings;
 import static com.acme.orders.adapter.postgres.sql.ArrayBinds.uuids;
-import static com.acme.orders.adapter.postgres.jooq.Tables.ORDERS;
-import static com.acme.orders.adapter.postgres.jooq.Tables.ORDER_ITEMS;
 import static org.jooq.impl.DSL.any;
 import static org.jooq.impl.DSL.row;
 import static org.jooq.impl.DSL.table;
 
-import com.acme.orders.adapter.postgres.jooq.tables.records.OrderItemsRecord;
 import com.acme.orders.adapter.postgres.jooq.tables.records.OrdersRecord;
 import com.acme.orders.application.change.port.ConcurrentOrderChange;
 import com.acme.orders.application.change.port.OrderRepository;
-import com.acme.orders.application.deadline.port.PendingDeadline;
 import com.acme.orders.domain.CancellationReason;
-import com.acme.orders.domain.CustomerId;
 import com.acme.orders.domain.Order;
 import com.acme.orders.domain.OrderId;
 import com.acme.orders.domain.OrderStatus;
-import java.time.Instant;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.jmolecules.architecture.hexagonal.SecondaryAdapter;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
@@ -57,7 +50,9 @@ public class PostgresOrderRepository implements OrderRepository {
     public void add(Order order) {
         db.insertInto(ORDERS).set(OrderMapper.toRow(order)).execute();
         // One multi-row statement for all lines, however many there are.
-        db.insertInto(ORDER_ITEMS, ORDER_ITEMS.fields()).valuesOfRecords(OrderMapper.toItemRows(order)).execute();
+        db.insertInto(ORDER_ITEMS, ORDER_ITEMS.fields())
+                .valuesOfRecords(OrderMapper.toItemRows(order))
+                .execute();
     }
 
     @Override
@@ -112,17 +107,26 @@ public class PostgresOrderRepository implements OrderRepository {
         // One statement for the whole batch, its rows as arrays: one parse, one plan and one round trip whatever the
         // batch size, where a JDBC batch of per-order statements cost the server a parse and a plan for each order.
         // Each row meets the same conditions as conditionalUpdate; RETURNING tells which rows met them.
-        Table<?> changed = table("unnest({0}, {1}, {2}, {3}, {4}, {5}, {6}, {7})",
-                uuids(rows, OrdersRecord::getId),
-                longs(rows, OrdersRecord::getVersion),
-                strings(rows, OrdersRecord::getStatus),
-                strings(rows, OrdersRecord::getPaymentReference),
-                instants(rows, OrdersRecord::getPaidAt),
-                instants(rows, OrdersRecord::getCancelledAt),
-                strings(rows, OrdersRecord::getCancellationReason),
-                booleans(batch, PostgresOrderRepository::isTimeout))
-                .as("changed", "id", "version", "status", "payment_reference", "paid_at", "cancelled_at",
-                        "cancellation_reason", "timeout");
+        Table<?> changed = table(
+                        "unnest({0}, {1}, {2}, {3}, {4}, {5}, {6}, {7})",
+                        uuids(rows, OrdersRecord::getId),
+                        longs(rows, OrdersRecord::getVersion),
+                        strings(rows, OrdersRecord::getStatus),
+                        strings(rows, OrdersRecord::getPaymentReference),
+                        instants(rows, OrdersRecord::getPaidAt),
+                        instants(rows, OrdersRecord::getCancelledAt),
+                        strings(rows, OrdersRecord::getCancellationReason),
+                        booleans(batch, PostgresOrderRepository::isTimeout))
+                .as(
+                        "changed",
+                        "id",
+                        "version",
+                        "status",
+                        "payment_reference",
+                        "paid_at",
+                        "cancelled_at",
+                        "cancellation_reason",
+                        "timeout");
         Set<UUID> updated = new HashSet<>(db.update(ORDERS)
                 .set(ORDERS.STATUS, column("changed", "status", String.class))
                 .set(ORDERS.PAYMENT_REFERENCE, column("changed", "payment_reference", String.class))
@@ -134,7 +138,8 @@ public class PostgresOrderRepository implements OrderRepository {
                 .where(ORDERS.ID.eq(column("changed", "id", UUID.class)))
                 .and(ORDERS.VERSION.eq(column("changed", "version", Long.class)))
                 .and(ORDERS.STATUS.eq(OrderMapper.status(OrderStatus.UNPAID)))
-                .and(column("changed", "timeout", Boolean.class).isFalse()
+                .and(column("changed", "timeout", Boolean.class)
+                        .isFalse()
                         .or(ORDERS.PAYMENT_DEADLINE.le(column("changed", "cancelled_at", SQLDataType.INSTANT))))
                 .returning(ORDERS.ID)
                 .fetch(ORDERS.ID));
@@ -152,7 +157,8 @@ public class PostgresOrderRepository implements OrderRepository {
      */
     private Query conditionalUpdate(Order order) {
         OrdersRecord row = OrderMapper.toRow(order);
-        Condition unchanged = ORDERS.ID.eq(row.getId())
+        Condition unchanged = ORDERS.ID
+                .eq(row.getId())
                 .and(ORDERS.VERSION.eq(row.getVersion()))
                 .and(ORDERS.STATUS.eq(OrderMapper.status(OrderStatus.UNPAID)));
         if (isTimeout(order)) {
@@ -169,7 +175,9 @@ public class PostgresOrderRepository implements OrderRepository {
     }
 
     private static boolean isTimeout(Order order) {
-        return order.cancellationReason().filter(CancellationReason.PAYMENT_TIMEOUT::equals).isPresent();
+        return order.cancellationReason()
+                .filter(CancellationReason.PAYMENT_TIMEOUT::equals)
+                .isPresent();
     }
 
     private Order withItems(OrdersRecord row) {

@@ -35,7 +35,9 @@ public class PostgresUnpaidOrders implements UnpaidOrders {
         }
         if (after.isPresent()) {
             page = page.and(row(ORDERS.PAYMENT_DEADLINE, ORDERS.ID)
-                    .gt(OrderMapper.timestamp(after.get().deadline()), after.get().order().value()));
+                    .gt(
+                            OrderMapper.timestamp(after.get().deadline()),
+                            after.get().order().value()));
         }
         return db.select(ORDERS.ID, ORDERS.PAYMENT_DEADLINE)
                 .from(ORDERS)

@@ -30,8 +30,8 @@ public class PostgresCustomerOrders implements CustomerOrders {
     }
 
     @Override
-    public List<Order> listOfCustomer(CustomerId customer, Optional<OrderStatus> status, Optional<OrderCursor> after,
-                                      int limit) {
+    public List<Order> listOfCustomer(
+            CustomerId customer, Optional<OrderStatus> status, Optional<OrderCursor> after, int limit) {
         Condition page = ORDERS.CUSTOMER_ID.eq(customer.value());
         if (status.isPresent()) {
             page = page.and(ORDERS.STATUS.eq(OrderMapper.status(status.get())));
@@ -40,7 +40,9 @@ public class PostgresCustomerOrders implements CustomerOrders {
             // Keyset: strictly after the cursor in (created_at desc, id desc), so a page never repeats or skips an
             // order, however many orders were placed since the previous page.
             page = page.and(row(ORDERS.CREATED_AT, ORDERS.ID)
-                    .lt(OrderMapper.timestamp(after.get().createdAt()), after.get().orderId().value()));
+                    .lt(
+                            OrderMapper.timestamp(after.get().createdAt()),
+                            after.get().orderId().value()));
         }
         Result<OrdersRecord> rows = db.selectFrom(ORDERS)
                 .where(page)

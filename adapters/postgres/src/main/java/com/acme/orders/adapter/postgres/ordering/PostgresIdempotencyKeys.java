@@ -33,11 +33,12 @@ public class PostgresIdempotencyKeys implements IdempotencyKeys {
         // ON CONFLICT DO NOTHING instead of catching a unique violation: the loser's transaction stays usable, so it
         // can read the winner's key (committed by then: the insert waited for it) and answer with its order.
         return db.insertInto(IDEMPOTENCY_KEYS)
-                .set(IDEMPOTENCY_KEYS.CUSTOMER_ID, customer.value())
-                .set(IDEMPOTENCY_KEYS.IDEMPOTENCY_KEY, key)
-                .set(IDEMPOTENCY_KEYS.REQUEST_FINGERPRINT, requestFingerprint)
-                .set(IDEMPOTENCY_KEYS.ORDER_ID, order.value())
-                .onConflictDoNothing()
-                .execute() == 1;
+                        .set(IDEMPOTENCY_KEYS.CUSTOMER_ID, customer.value())
+                        .set(IDEMPOTENCY_KEYS.IDEMPOTENCY_KEY, key)
+                        .set(IDEMPOTENCY_KEYS.REQUEST_FINGERPRINT, requestFingerprint)
+                        .set(IDEMPOTENCY_KEYS.ORDER_ID, order.value())
+                        .onConflictDoNothing()
+                        .execute()
+                == 1;
     }
 }

@@ -1,7 +1,6 @@
 package com.acme.orders.adapter.postgres.outbox;
 
 import com.acme.orders.adapter.postgres.change.OrderMapper;
-
 import com.acme.orders.adapter.postgres.jooq.tables.records.OutboxRecord;
 import com.acme.orders.application.outbox.port.PendingEvent;
 import com.acme.orders.domain.LineItem;
@@ -33,29 +32,49 @@ final class OrderEventContract {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private OrderEventContract() {
-    }
+    private OrderEventContract() {}
 
-    record Item(String sku, int quantity, String unitPrice) {
-    }
+    record Item(String sku, int quantity, String unitPrice) {}
 
-    record PlacedV1(String orderId, String orderNumber, String customerId, String amount, String currency,
-                    List<Item> items, String paymentDeadline, String placedAt) {
-    }
+    record PlacedV1(
+            String orderId,
+            String orderNumber,
+            String customerId,
+            String amount,
+            String currency,
+            List<Item> items,
+            String paymentDeadline,
+            String placedAt) {}
 
-    record PaidV1(String orderId, String orderNumber, String customerId, String amount, String currency,
-                  String paymentReference, String paidAt) {
-    }
+    record PaidV1(
+            String orderId,
+            String orderNumber,
+            String customerId,
+            String amount,
+            String currency,
+            String paymentReference,
+            String paidAt) {}
 
     /** What the notification service tells the customer, and the items inventory releases. */
-    record CancelledV1(String orderId, String orderNumber, String customerId, String amount, String currency,
-                       String reason, String cancelledAt, List<Item> items) {
-    }
+    record CancelledV1(
+            String orderId,
+            String orderNumber,
+            String customerId,
+            String amount,
+            String currency,
+            String reason,
+            String cancelledAt,
+            List<Item> items) {}
 
     /** Money arrived after the order was cancelled: what the payment provider needs to give it back. */
-    record RefundRequestedV1(String orderId, String orderNumber, String customerId, String amount, String currency,
-                             String paymentReference, String requestedAt) {
-    }
+    record RefundRequestedV1(
+            String orderId,
+            String orderNumber,
+            String customerId,
+            String amount,
+            String currency,
+            String paymentReference,
+            String requestedAt) {}
 
     static OutboxRecord toRow(OrderEvent event, Instant storedAt) {
         var row = new OutboxRecord();
@@ -70,8 +89,15 @@ final class OrderEventContract {
     }
 
     static PendingEvent toPendingEvent(OutboxRecord row) {
-        return new PendingEvent(row.getId(), row.getEventId(), row.getOrderId().toString(), row.getEventType(),
-                row.getOccurredAt(), row.getData(), row.getCreatedAt(), row.getAttempts());
+        return new PendingEvent(
+                row.getId(),
+                row.getEventId(),
+                row.getOrderId().toString(),
+                row.getEventType(),
+                row.getOccurredAt(),
+                row.getData(),
+                row.getCreatedAt(),
+                row.getAttempts());
     }
 
     static String type(OrderEvent event) {
@@ -85,17 +111,44 @@ final class OrderEventContract {
 
     static Object data(OrderEvent event) {
         return switch (event) {
-            case OrderPlaced it -> new PlacedV1(it.orderId().toString(), it.orderNumber().value(),
-                    it.customerId().value(), amount(it.total()), currency(it.total()), items(it.items()),
-                    it.paymentDeadline().toString(), it.occurredAt().toString());
-            case OrderPaid it -> new PaidV1(it.orderId().toString(), it.orderNumber().value(), it.customerId().value(),
-                    amount(it.total()), currency(it.total()), it.paymentReference().value(), it.occurredAt().toString());
-            case OrderCancelled it -> new CancelledV1(it.orderId().toString(), it.orderNumber().value(),
-                    it.customerId().value(), amount(it.total()), currency(it.total()), it.reason().name(),
-                    it.occurredAt().toString(), items(it.items()));
-            case RefundRequested it -> new RefundRequestedV1(it.orderId().toString(), it.orderNumber().value(),
-                    it.customerId().value(), amount(it.amount()), currency(it.amount()), it.paymentReference().value(),
-                    it.occurredAt().toString());
+            case OrderPlaced it ->
+                new PlacedV1(
+                        it.orderId().toString(),
+                        it.orderNumber().value(),
+                        it.customerId().value(),
+                        amount(it.total()),
+                        currency(it.total()),
+                        items(it.items()),
+                        it.paymentDeadline().toString(),
+                        it.occurredAt().toString());
+            case OrderPaid it ->
+                new PaidV1(
+                        it.orderId().toString(),
+                        it.orderNumber().value(),
+                        it.customerId().value(),
+                        amount(it.total()),
+                        currency(it.total()),
+                        it.paymentReference().value(),
+                        it.occurredAt().toString());
+            case OrderCancelled it ->
+                new CancelledV1(
+                        it.orderId().toString(),
+                        it.orderNumber().value(),
+                        it.customerId().value(),
+                        amount(it.total()),
+                        currency(it.total()),
+                        it.reason().name(),
+                        it.occurredAt().toString(),
+                        items(it.items()));
+            case RefundRequested it ->
+                new RefundRequestedV1(
+                        it.orderId().toString(),
+                        it.orderNumber().value(),
+                        it.customerId().value(),
+                        amount(it.amount()),
+                        currency(it.amount()),
+                        it.paymentReference().value(),
+                        it.occurredAt().toString());
         };
     }
 

@@ -29,8 +29,11 @@ public class OutboxGauges implements MeterBinder {
         this.db = db;
     }
 
-    private record Snapshot(Instant takenAt, long waiting, long parked, @Nullable Instant oldestWaiting) {
-    }
+    private record Snapshot(
+            Instant takenAt,
+            long waiting,
+            long parked,
+            @Nullable Instant oldestWaiting) {}
 
     @Override
     public void bindTo(MeterRegistry registry) {
@@ -54,7 +57,8 @@ public class OutboxGauges implements MeterBinder {
     private Snapshot snapshot() {
         Snapshot snapshot = last;
         if (snapshot.takenAt().plus(FRESH).isBefore(Instant.now())) {
-            var row = db.select(count().filterWhere(OUTBOX.PARKED_AT.isNull()),
+            var row = db.select(
+                            count().filterWhere(OUTBOX.PARKED_AT.isNull()),
                             count().filterWhere(OUTBOX.PARKED_AT.isNotNull()),
                             min(when(OUTBOX.PARKED_AT.isNull(), OUTBOX.CREATED_AT)))
                     .from(OUTBOX)

@@ -1,10 +1,10 @@
 package com.acme.orders.adapter.postgres.outbox;
 
+import static com.acme.orders.adapter.postgres.jooq.Tables.OUTBOX;
 import static com.acme.orders.adapter.postgres.sql.ArrayBinds.column;
 import static com.acme.orders.adapter.postgres.sql.ArrayBinds.instants;
 import static com.acme.orders.adapter.postgres.sql.ArrayBinds.strings;
 import static com.acme.orders.adapter.postgres.sql.ArrayBinds.uuids;
-import static com.acme.orders.adapter.postgres.jooq.Tables.OUTBOX;
 import static org.jooq.impl.DSL.select;
 import static org.jooq.impl.DSL.table;
 
@@ -47,27 +47,48 @@ public class PostgresEventPublication implements EventPublication {
             throw new IllegalStateException("events are published inside the transaction that stores their change");
         }
         var storedAt = Instant.now();
-        List<OutboxRecord> rows = events.stream().map(event -> OrderEventContract.toRow(event, storedAt)).toList();
+        List<OutboxRecord> rows = events.stream()
+                .map(event -> OrderEventContract.toRow(event, storedAt))
+                .toList();
         // One statement over arrays for all the events of a change (a timeout batch publishes hundreds): jOOQ's
         // batchInsert rendered one INSERT per record, most of the timeout worker's CPU. WITH ORDINALITY keeps the
         // list's order in the ids, which is the publication order of an order's events.
-        Table<?> unnested = table("unnest({0}, {1}, {2}, {3}, {4}, {5}, {6}) WITH ORDINALITY",
-                uuids(rows, OutboxRecord::getEventId),
-                uuids(rows, OutboxRecord::getOrderId),
-                strings(rows, OutboxRecord::getEventType),
-                instants(rows, OutboxRecord::getOccurredAt),
-                strings(rows, OutboxRecord::getData),
-                instants(rows, OutboxRecord::getCreatedAt),
-                instants(rows, OutboxRecord::getAvailableAt))
-                .as("event", "event_id", "order_id", "event_type", "occurred_at", "data", "created_at", "available_at",
+        Table<?> unnested = table(
+                        "unnest({0}, {1}, {2}, {3}, {4}, {5}, {6}) WITH ORDINALITY",
+                        uuids(rows, OutboxRecord::getEventId),
+                        uuids(rows, OutboxRecord::getOrderId),
+                        strings(rows, OutboxRecord::getEventType),
+                        instants(rows, OutboxRecord::getOccurredAt),
+                        strings(rows, OutboxRecord::getData),
+                        instants(rows, OutboxRecord::getCreatedAt),
+                        instants(rows, OutboxRecord::getAvailableAt))
+                .as(
+                        "event",
+                        "event_id",
+                        "order_id",
+                        "event_type",
+                        "occurred_at",
+                        "data",
+                        "created_at",
+                        "available_at",
                         "position");
-        db.insertInto(OUTBOX, OUTBOX.EVENT_ID, OUTBOX.ORDER_ID, OUTBOX.EVENT_TYPE, OUTBOX.OCCURRED_AT, OUTBOX.DATA,
-                        OUTBOX.CREATED_AT, OUTBOX.AVAILABLE_AT)
-                .select(select(column("event", "event_id", UUID.class), column("event", "order_id", UUID.class),
-                        column("event", "event_type", String.class),
-                        column("event", "occurred_at", SQLDataType.INSTANT), column("event", "data", String.class),
-                        column("event", "created_at", SQLDataType.INSTANT),
-                        column("event", "available_at", SQLDataType.INSTANT))
+        db.insertInto(
+                        OUTBOX,
+                        OUTBOX.EVENT_ID,
+                        OUTBOX.ORDER_ID,
+                        OUTBOX.EVENT_TYPE,
+                        OUTBOX.OCCURRED_AT,
+                        OUTBOX.DATA,
+                        OUTBOX.CREATED_AT,
+                        OUTBOX.AVAILABLE_AT)
+                .select(select(
+                                column("event", "event_id", UUID.class),
+                                column("event", "order_id", UUID.class),
+                                column("event", "event_type", String.class),
+                                column("event", "occurred_at", SQLDataType.INSTANT),
+                                column("event", "data", String.class),
+                                column("event", "created_at", SQLDataType.INSTANT),
+                                column("event", "available_at", SQLDataType.INSTANT))
                         .from(unnested)
                         .orderBy(column("event", "position", Long.class)))
                 .execute();

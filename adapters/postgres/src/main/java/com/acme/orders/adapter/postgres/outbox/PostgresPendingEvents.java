@@ -1,9 +1,9 @@
 package com.acme.orders.adapter.postgres.outbox;
 
+import static com.acme.orders.adapter.postgres.jooq.Tables.OUTBOX;
 import static com.acme.orders.adapter.postgres.sql.ArrayBinds.column;
 import static com.acme.orders.adapter.postgres.sql.ArrayBinds.longs;
 import static com.acme.orders.adapter.postgres.sql.ArrayBinds.uuids;
-import static com.acme.orders.adapter.postgres.jooq.Tables.OUTBOX;
 import static org.jooq.impl.DSL.any;
 import static org.jooq.impl.DSL.field;
 import static org.jooq.impl.DSL.inline;
@@ -34,6 +34,7 @@ public class PostgresPendingEvents implements PendingEvents {
 
     /** The advisory lock that makes one relay at a time; an arbitrary number no other part of the service uses. */
     static final long RELAY_LOCK = 0x0_7E1A_40B0_0001L;
+
     private static final int MAX_ERROR_LENGTH = 1000;
 
     private final DSLContext db;
@@ -50,12 +51,15 @@ public class PostgresPendingEvents implements PendingEvents {
     public boolean claimRelay() {
         // Transaction-scoped: released by the commit or rollback of the round, also when the relay's process dies
         // (its connection closes), so a crashed relay never blocks the others.
-        return db.select(field("pg_try_advisory_xact_lock({0})", Boolean.class, RELAY_LOCK)).fetchSingle().value1();
+        return db.select(field("pg_try_advisory_xact_lock({0})", Boolean.class, RELAY_LOCK))
+                .fetchSingle()
+                .value1();
     }
 
     @Override
     public List<PendingEvent> nextBatch(int limit, Instant now) {
-        // Only one plan is right here, whatever the statistics: walk outbox_waiting in id order and stop after one batch,
+        // Only one plan is right here, whatever the statistics: walk outbox_waiting in id order and stop after one
+        // batch,
         // checking each row against the short list below. The outbox goes from empty to hundreds of thousands of rows
         // within one autovacuum nap, and on statistics from the empty table the planner chose, in turn: a scan of the
         // whole table plus a sort (over a second per round at 200,000 rows); for the check against earlier events of
@@ -63,10 +67,12 @@ public class PostgresPendingEvents implements PendingEvents {
         // prepared the statement and PostgreSQL planned it for any bind values, the primary key instead of the
         // partial index of troubled events, whose predicate a bind value cannot prove (2 s a round). For this
         // transaction only, the planner may not choose scans of the table, bitmaps, or joins that read all of a side.
-        db.select(field("set_config('enable_seqscan', 'off', true)"),
-                field("set_config('enable_bitmapscan', 'off', true)"),
-                field("set_config('enable_hashjoin', 'off', true)"),
-                field("set_config('enable_mergejoin', 'off', true)")).fetch();
+        db.select(
+                        field("set_config('enable_seqscan', 'off', true)"),
+                        field("set_config('enable_bitmapscan', 'off', true)"),
+                        field("set_config('enable_hashjoin', 'off', true)"),
+                        field("set_config('enable_mergejoin', 'off', true)"))
+                .fetch();
         // An event waits while an earlier event of its order is in trouble (failed, or parked). Those orders, with the
         // first of their troubled events, are next to none: read once from outbox_troubled (its predicate written as
         // constants, so any plan may use it), then passed as arrays, so the check per row never reads the outbox.
@@ -82,7 +88,8 @@ public class PostgresPendingEvents implements PendingEvents {
         List<PendingEvent> waiting = db.selectFrom(OUTBOX)
                 .where(OUTBOX.PARKED_AT.isNull())
                 .and(OUTBOX.ATTEMPTS.eq(inline(0)).or(OUTBOX.AVAILABLE_AT.le(now)))
-                .and(notExists(selectOne().from(blocked)
+                .and(notExists(selectOne()
+                        .from(blocked)
                         .where(column("blocked", "order_id", SQLDataType.UUID).eq(OUTBOX.ORDER_ID))
                         .and(column("blocked", "from_id", SQLDataType.BIGINT).lt(OUTBOX.ID))))
                 .orderBy(OUTBOX.ID)
@@ -99,7 +106,8 @@ public class PostgresPendingEvents implements PendingEvents {
         if (!events.isEmpty()) {
             // One array bind: one SQL text however many events a round published.
             db.deleteFrom(OUTBOX)
-                    .where(OUTBOX.ID.eq(any(events.stream().map(PendingEvent::position).toArray(Long[]::new))))
+                    .where(OUTBOX.ID.eq(
+                            any(events.stream().map(PendingEvent::position).toArray(Long[]::new))))
                     .execute();
         }
     }
@@ -109,7 +117,9 @@ public class PostgresPendingEvents implements PendingEvents {
         String error = reason == null ? "unknown" : reason;
         db.update(OUTBOX)
                 .set(OUTBOX.ATTEMPTS, OUTBOX.ATTEMPTS.plus(1))
-                .set(OUTBOX.LAST_ERROR, error.length() > MAX_ERROR_LENGTH ? error.substring(0, MAX_ERROR_LENGTH) : error)
+                .set(
+                        OUTBOX.LAST_ERROR,
+                        error.length() > MAX_ERROR_LENGTH ? error.substring(0, MAX_ERROR_LENGTH) : error)
                 .set(OUTBOX.AVAILABLE_AT, retryAt)
                 .set(OUTBOX.PARKED_AT, park ? Instant.now() : null)
                 .where(OUTBOX.ID.eq(event.position()))

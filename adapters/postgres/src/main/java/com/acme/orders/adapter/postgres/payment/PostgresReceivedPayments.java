@@ -45,7 +45,9 @@ public class PostgresReceivedPayments implements ReceivedPayments {
                 .set(RECEIVED_PAYMENTS.CURRENCY, payment.amount().currency().getCurrencyCode())
                 .set(RECEIVED_PAYMENTS.AMOUNT, payment.amount().amount())
                 .set(RECEIVED_PAYMENTS.OUTCOME, payment.outcome().name())
-                .set(RECEIVED_PAYMENTS.REFUSAL, payment.refusal().map(Enum::name).orElse(null))
+                .set(
+                        RECEIVED_PAYMENTS.REFUSAL,
+                        payment.refusal().map(Enum::name).orElse(null))
                 .set(RECEIVED_PAYMENTS.DETAIL, payment.detail())
                 .set(RECEIVED_PAYMENTS.RECEIVED_AT, payment.receivedAt())
                 .onConflictDoNothing()

@@ -17,8 +17,7 @@ import org.jooq.impl.SQLDataType;
  */
 public final class ArrayBinds {
 
-    private ArrayBinds() {
-    }
+    private ArrayBinds() {}
 
     public static <R> Field<UUID[]> uuids(List<R> rows, Function<R, UUID> column) {
         return DSL.val(rows.stream().map(column).toArray(UUID[]::new), SQLDataType.UUID.array());

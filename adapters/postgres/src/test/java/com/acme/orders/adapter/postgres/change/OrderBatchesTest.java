@@ -1,11 +1,5 @@
 package com.acme.orders.adapter.postgres.change;
 
-import com.acme.orders.adapter.postgres.PostgresAdapterTest;
-
-import com.acme.orders.adapter.postgres.PostgresAdapterTestContext;
-
-import com.acme.orders.adapter.postgres.ordering.PostgresOrderNumberSource;
-
 import static com.acme.orders.adapter.postgres.TestOrders.ALICE;
 import static com.acme.orders.adapter.postgres.TestOrders.NOW;
 import static com.acme.orders.adapter.postgres.TestOrders.PAYMENT_WINDOW;
@@ -16,6 +10,8 @@ import static com.acme.orders.adapter.postgres.TestOrders.unpaid;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.acme.orders.adapter.postgres.PostgresAdapterTest;
+import com.acme.orders.adapter.postgres.PostgresAdapterTestContext;
 import com.acme.orders.application.change.port.ConcurrentOrderChange;
 import com.acme.orders.application.deadline.port.PendingDeadline;
 import com.acme.orders.domain.Order;
@@ -27,15 +23,11 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.IntStream;
-import org.jooq.DSLContext;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 
 /** The batch operations of the timeout worker, the sweeper and the index rebuild, against PostgreSQL. */
 class OrderBatchesTest extends PostgresAdapterTest {
-
 
     @BeforeEach
     void emptyTables() {
@@ -50,8 +42,12 @@ class OrderBatchesTest extends PostgresAdapterTest {
 
         var locked = transactions.inTransaction(() -> orders.lockAll(ids));
 
-        assertThat(locked).extracting(Order::id).containsExactlyElementsOf(placed.stream().map(Order::id)
-                .sorted(Comparator.comparing(OrderId::toString)).toList()); // PostgreSQL orders uuids as unsigned bytes, as their text sorts
+        assertThat(locked)
+                .extracting(Order::id)
+                .containsExactlyElementsOf(placed.stream()
+                        .map(Order::id)
+                        .sorted(Comparator.comparing(OrderId::toString))
+                        .toList()); // PostgreSQL orders uuids as unsigned bytes, as their text sorts
         assertThat(locked).allSatisfy(it -> assertThat(it.items()).hasSize(1));
     }
 
@@ -65,11 +61,13 @@ class OrderBatchesTest extends PostgresAdapterTest {
             return locked;
         });
 
-        placed.forEach(it -> assertThat(orders.find(it.id()).orElseThrow().status()).isEqualTo(OrderStatus.CANCELLED));
+        placed.forEach(
+                it -> assertThat(orders.find(it.id()).orElseThrow().status()).isEqualTo(OrderStatus.CANCELLED));
         assertThatThrownBy(() -> transactions.inTransaction(() -> {
-            orders.updateAll(expired);
-            return null;
-        })).isInstanceOf(ConcurrentOrderChange.class);
+                    orders.updateAll(expired);
+                    return null;
+                }))
+                .isInstanceOf(ConcurrentOrderChange.class);
     }
 
     @Test
@@ -80,7 +78,8 @@ class OrderBatchesTest extends PostgresAdapterTest {
         tooEarly.expire(order.paymentDeadline());
         // ...while the row says otherwise: its deadline was moved later after the order was read.
         db.update(com.acme.orders.adapter.postgres.jooq.Tables.ORDERS)
-                .set(com.acme.orders.adapter.postgres.jooq.Tables.ORDERS.PAYMENT_DEADLINE,
+                .set(
+                        com.acme.orders.adapter.postgres.jooq.Tables.ORDERS.PAYMENT_DEADLINE,
                         micros(order.paymentDeadline().plusSeconds(60)))
                 .execute();
 
@@ -97,18 +96,23 @@ class OrderBatchesTest extends PostgresAdapterTest {
             var locked = orders.lockAll(placed.stream().map(Order::id).toList());
             locked.forEach(it -> it.expire(it.paymentDeadline()));
             db.update(com.acme.orders.adapter.postgres.jooq.Tables.ORDERS)
-                    .set(com.acme.orders.adapter.postgres.jooq.Tables.ORDERS.PAYMENT_DEADLINE,
+                    .set(
+                            com.acme.orders.adapter.postgres.jooq.Tables.ORDERS.PAYMENT_DEADLINE,
                             micros(late.paymentDeadline().plusSeconds(60)))
-                    .where(com.acme.orders.adapter.postgres.jooq.Tables.ORDERS.ID.eq(late.id().value()))
+                    .where(com.acme.orders.adapter.postgres.jooq.Tables.ORDERS.ID.eq(
+                            late.id().value()))
                     .execute();
             return locked;
         });
 
         assertThatThrownBy(() -> transactions.inTransaction(() -> {
-            orders.updateAll(refused);
-            return null;
-        })).isInstanceOf(ConcurrentOrderChange.class).hasMessageContaining(late.id().toString());
-        placed.forEach(it -> assertThat(orders.find(it.id()).orElseThrow().status()).isEqualTo(OrderStatus.UNPAID));
+                    orders.updateAll(refused);
+                    return null;
+                }))
+                .isInstanceOf(ConcurrentOrderChange.class)
+                .hasMessageContaining(late.id().toString());
+        placed.forEach(
+                it -> assertThat(orders.find(it.id()).orElseThrow().status()).isEqualTo(OrderStatus.UNPAID));
     }
 
     @Test
@@ -122,9 +126,12 @@ class OrderBatchesTest extends PostgresAdapterTest {
             return null;
         });
 
-        var stored = placed.stream().map(it -> orders.find(it.id()).orElseThrow()).toList();
+        var stored =
+                placed.stream().map(it -> orders.find(it.id()).orElseThrow()).toList();
         var paid = stored.stream().filter(it -> it.status() == OrderStatus.PAID).toList();
-        var cancelled = stored.stream().filter(it -> it.status() == OrderStatus.CANCELLED).toList();
+        var cancelled = stored.stream()
+                .filter(it -> it.status() == OrderStatus.CANCELLED)
+                .toList();
         assertThat(paid).singleElement().satisfies(it -> {
             assertThat(it.paymentReference()).isPresent();
             assertThat(it.version()).isEqualTo(1);
@@ -145,8 +152,10 @@ class OrderBatchesTest extends PostgresAdapterTest {
         var first = unpaidOrders.unpaidByDeadline(Optional.empty(), Optional.empty(), 4);
         var second = unpaidOrders.unpaidByDeadline(Optional.empty(), Optional.of(first.getLast()), 4);
 
-        var expected = placed.stream().filter(it -> !it.id().equals(paid.id()))
-                .map(it -> new PendingDeadline(it.id(), micros(it.paymentDeadline()))).toList();
+        var expected = placed.stream()
+                .filter(it -> !it.id().equals(paid.id()))
+                .map(it -> new PendingDeadline(it.id(), micros(it.paymentDeadline())))
+                .toList();
         assertThat(first).hasSize(4);
         assertThat(second).hasSize(2);
         assertThat(concat(first, second)).containsExactlyElementsOf(expected);
@@ -158,16 +167,20 @@ class OrderBatchesTest extends PostgresAdapterTest {
 
         var due = unpaidOrders.unpaidByDeadline(Optional.of(placed.get(1).paymentDeadline()), Optional.empty(), 100);
 
-        assertThat(due).extracting(PendingDeadline::order).containsExactly(placed.get(0).id(), placed.get(1).id());
+        assertThat(due)
+                .extracting(PendingDeadline::order)
+                .containsExactly(placed.get(0).id(), placed.get(1).id());
     }
 
     /** Orders placed a second apart, so their deadlines are too. */
     private List<Order> placeSecondsApart(int count) {
-        return IntStream.range(0, count).mapToObj(i -> {
-            var order = unpaid(numbers.next(TODAY), ALICE, NOW.plus(Duration.ofSeconds(i)));
-            orders.add(order);
-            return order;
-        }).toList();
+        return IntStream.range(0, count)
+                .mapToObj(i -> {
+                    var order = unpaid(numbers.next(TODAY), ALICE, NOW.plus(Duration.ofSeconds(i)));
+                    orders.add(order);
+                    return order;
+                })
+                .toList();
     }
 
     private static <T> List<T> concat(List<T> first, List<T> second) {

@@ -1,15 +1,5 @@
 package com.acme.orders.adapter.postgres.change;
 
-import com.acme.orders.adapter.postgres.PostgresAdapterTest;
-
-import com.acme.orders.adapter.postgres.PostgresAdapterTestContext;
-
-import com.acme.orders.adapter.postgres.ordering.PostgresIdempotencyKeys;
-import com.acme.orders.adapter.postgres.ordering.PostgresOrderNumberSource;
-import com.acme.orders.adapter.postgres.payment.PostgresReceivedPayments;
-
-import com.acme.orders.application.change.port.ConcurrentOrderChange;
-
 import static com.acme.orders.adapter.postgres.TestOrders.ALICE;
 import static com.acme.orders.adapter.postgres.TestOrders.BOB;
 import static com.acme.orders.adapter.postgres.TestOrders.NOW;
@@ -17,15 +7,16 @@ import static com.acme.orders.adapter.postgres.TestOrders.paymentFor;
 import static com.acme.orders.adapter.postgres.TestOrders.twoBooks;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.acme.orders.application.ordering.CancelOrder;
-import com.acme.orders.application.payment.ConfirmPayment;
-import com.acme.orders.application.deadline.ExpireOrder;
+import com.acme.orders.adapter.postgres.PostgresAdapterTest;
+import com.acme.orders.adapter.postgres.PostgresAdapterTestContext;
 import com.acme.orders.application.change.OrderChange;
-import com.acme.orders.application.change.OrderChanges;
-import com.acme.orders.application.ordering.PlaceOrder;
+import com.acme.orders.application.deadline.ExpireOrder;
 import com.acme.orders.application.fakes.MovableClock;
 import com.acme.orders.application.fakes.RecordedDeadlines;
 import com.acme.orders.application.fakes.RecordedEvents;
+import com.acme.orders.application.ordering.CancelOrder;
+import com.acme.orders.application.ordering.PlaceOrder;
+import com.acme.orders.application.payment.ConfirmPayment;
 import com.acme.orders.domain.CancellationReason;
 import com.acme.orders.domain.Order;
 import com.acme.orders.domain.OrderCancelled;
@@ -33,7 +24,6 @@ import com.acme.orders.domain.OrderEvent;
 import com.acme.orders.domain.OrderId;
 import com.acme.orders.domain.OrderPaid;
 import com.acme.orders.domain.OrderStatus;
-import com.acme.orders.domain.PaymentWindow;
 import com.acme.orders.domain.Transition;
 import com.acme.orders.domain.Transition.Refusal;
 import java.time.Duration;
@@ -47,11 +37,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.BiFunction;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-import org.jooq.DSLContext;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 
 /**
  * The races the service claims to win, run for real: the use cases of the application module on this adapter's
@@ -64,7 +51,6 @@ class RacingChangesTest extends PostgresAdapterTest {
     /** Half of them pursue one request on every order, the other half the competing request. */
     private static final int THREADS = 16;
 
-
     private final MovableClock clock = new MovableClock(NOW);
     private final RecordedEvents events = new RecordedEvents();
     private final RecordedDeadlines deadlines = new RecordedDeadlines();
@@ -73,7 +59,11 @@ class RacingChangesTest extends PostgresAdapterTest {
     private CancelOrder cancelOrder;
     private ExpireOrder expireOrder;
 
-    enum Request { PAY, CANCEL, EXPIRE }
+    enum Request {
+        PAY,
+        CANCEL,
+        EXPIRE
+    }
 
     record Attempt(OrderId order, Request request, OrderChange change) {
 
@@ -102,9 +92,11 @@ class RacingChangesTest extends PostgresAdapterTest {
         var placed = placeOrders();
         clock.advance(Duration.ofMinutes(5));
 
-        var attempts = race(placed, (thread, order) -> thread % 2 == 0
-                ? new Attempt(order.id(), Request.PAY, confirmPayment.confirm(order.id(), paymentFor(order)))
-                : new Attempt(order.id(), Request.CANCEL, cancelOrder.cancel(order.id(), order.customerId())));
+        var attempts = race(
+                placed,
+                (thread, order) -> thread % 2 == 0
+                        ? new Attempt(order.id(), Request.PAY, confirmPayment.confirm(order.id(), paymentFor(order)))
+                        : new Attempt(order.id(), Request.CANCEL, cancelOrder.cancel(order.id(), order.customerId())));
 
         var attemptsByOrder = attempts.stream().collect(Collectors.groupingBy(Attempt::order));
         for (var order : placed) {
@@ -112,13 +104,16 @@ class RacingChangesTest extends PostgresAdapterTest {
             var onThisOrder = attemptsByOrder.get(order.id());
             assertThat(stored.status().isFinal()).isTrue();
             assertThat(stored.version()).isEqualTo(1);
-            assertThat(finalEventsOf(order.id())).singleElement()
+            assertThat(finalEventsOf(order.id()))
+                    .singleElement()
                     .isInstanceOf(stored.status() == OrderStatus.PAID ? OrderPaid.class : OrderCancelled.class);
 
             var winner = onThisOrder.stream().filter(Attempt::storedTheChange).toList();
-            assertThat(winner).singleElement()
+            assertThat(winner)
+                    .singleElement()
                     .satisfies(it -> assertThat(it.transition()).isInstanceOf(Transition.Changed.class));
-            var losers = onThisOrder.stream().filter(it -> !it.storedTheChange()).toList();
+            var losers =
+                    onThisOrder.stream().filter(it -> !it.storedTheChange()).toList();
             if (stored.status() == OrderStatus.PAID) {
                 assertThat(winner.getFirst().request()).isEqualTo(Request.PAY);
                 assertLosers(losers, Request.PAY, Request.CANCEL, Refusal.ORDER_PAID);
@@ -137,9 +132,11 @@ class RacingChangesTest extends PostgresAdapterTest {
         var placed = placeOrders();
         clock.set(placed.getFirst().paymentDeadline());
 
-        var attempts = race(placed, (thread, order) -> thread % 2 == 0
-                ? new Attempt(order.id(), Request.PAY, confirmPayment.confirm(order.id(), paymentFor(order)))
-                : new Attempt(order.id(), Request.EXPIRE, expireOrder.expire(order.id())));
+        var attempts = race(
+                placed,
+                (thread, order) -> thread % 2 == 0
+                        ? new Attempt(order.id(), Request.PAY, confirmPayment.confirm(order.id(), paymentFor(order)))
+                        : new Attempt(order.id(), Request.EXPIRE, expireOrder.expire(order.id())));
 
         var attemptsByOrder = attempts.stream().collect(Collectors.groupingBy(Attempt::order));
         for (var order : placed) {
@@ -148,16 +145,20 @@ class RacingChangesTest extends PostgresAdapterTest {
             assertThat(stored.status()).isEqualTo(OrderStatus.CANCELLED);
             assertThat(stored.cancellationReason()).contains(CancellationReason.PAYMENT_TIMEOUT);
             assertThat(stored.version()).isEqualTo(1);
-            assertThat(finalEventsOf(order.id())).singleElement().isInstanceOfSatisfying(OrderCancelled.class,
-                    it -> assertThat(it.reason()).isEqualTo(CancellationReason.PAYMENT_TIMEOUT));
+            assertThat(finalEventsOf(order.id()))
+                    .singleElement()
+                    .isInstanceOfSatisfying(
+                            OrderCancelled.class,
+                            it -> assertThat(it.reason()).isEqualTo(CancellationReason.PAYMENT_TIMEOUT));
             assertThat(onThisOrder.stream().filter(Attempt::storedTheChange)).hasSize(1);
 
             // A payment that arrives first still closes the order by timeout, and is refused like every other one.
             assertThat(onThisOrder.stream().filter(it -> it.request() == Request.PAY))
                     .allSatisfy(it -> assertRefused(it, Refusal.ORDER_CANCELLED));
             assertThat(onThisOrder.stream().filter(it -> it.request() == Request.EXPIRE))
-                    .allSatisfy(it -> assertThat(it.transition()).isInstanceOf(
-                            it.storedTheChange() ? Transition.Changed.class : Transition.AlreadyDone.class));
+                    .allSatisfy(it -> assertThat(it.transition())
+                            .isInstanceOf(
+                                    it.storedTheChange() ? Transition.Changed.class : Transition.AlreadyDone.class));
         }
         assertThat(events.all()).noneMatch(OrderPaid.class::isInstance);
         assertThat(deadlines.tracked()).as("no final order is still tracked").isEmpty();
@@ -165,8 +166,8 @@ class RacingChangesTest extends PostgresAdapterTest {
 
     private List<Order> placeOrders() {
         return IntStream.range(0, ORDERS)
-                .mapToObj(i -> placeOrder.place(new PlaceOrder.Command(i % 2 == 0 ? ALICE : BOB, twoBooks(),
-                        Optional.empty())))
+                .mapToObj(i -> placeOrder.place(
+                        new PlaceOrder.Command(i % 2 == 0 ? ALICE : BOB, twoBooks(), Optional.empty())))
                 .toList();
     }
 
@@ -182,7 +183,9 @@ class RacingChangesTest extends PostgresAdapterTest {
             List<Future<List<Attempt>>> threads = IntStream.range(0, THREADS)
                     .mapToObj(thread -> pool.submit(() -> {
                         start.await();
-                        return placed.stream().map(order -> attempt.apply(thread, order)).toList();
+                        return placed.stream()
+                                .map(order -> attempt.apply(thread, order))
+                                .toList();
                     }))
                     .toList();
             for (var thread : threads) {
@@ -193,7 +196,9 @@ class RacingChangesTest extends PostgresAdapterTest {
     }
 
     private List<OrderEvent> finalEventsOf(OrderId order) {
-        return events.of(order).stream().filter(it -> it instanceof OrderPaid || it instanceof OrderCancelled).toList();
+        return events.of(order).stream()
+                .filter(it -> it instanceof OrderPaid || it instanceof OrderCancelled)
+                .toList();
     }
 
     /** The winner's own kind of request was already done; the competing kind is refused, saying why. */
@@ -209,7 +214,9 @@ class RacingChangesTest extends PostgresAdapterTest {
     }
 
     private static void assertRefused(Attempt attempt, Refusal refusal) {
-        assertThat(attempt.transition()).isInstanceOfSatisfying(Transition.Refused.class,
-                refused -> assertThat(refused.refusal()).isEqualTo(refusal));
+        assertThat(attempt.transition())
+                .isInstanceOfSatisfying(
+                        Transition.Refused.class,
+                        refused -> assertThat(refused.refusal()).isEqualTo(refusal));
     }
 }

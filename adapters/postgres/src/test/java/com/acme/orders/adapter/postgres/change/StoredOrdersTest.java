@@ -1,11 +1,5 @@
 package com.acme.orders.adapter.postgres.change;
 
-import com.acme.orders.adapter.postgres.PostgresAdapterTest;
-
-import com.acme.orders.adapter.postgres.PostgresAdapterTestContext;
-
-import com.acme.orders.adapter.postgres.ordering.PostgresOrderNumberSource;
-
 import static com.acme.orders.adapter.postgres.TestOrders.ALICE;
 import static com.acme.orders.adapter.postgres.TestOrders.NOW;
 import static com.acme.orders.adapter.postgres.TestOrders.TODAY;
@@ -16,6 +10,8 @@ import static com.acme.orders.adapter.postgres.jooq.Tables.ORDERS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.acme.orders.adapter.postgres.PostgresAdapterTest;
+import com.acme.orders.adapter.postgres.PostgresAdapterTestContext;
 import com.acme.orders.application.change.port.ConcurrentOrderChange;
 import com.acme.orders.domain.CancellationReason;
 import com.acme.orders.domain.LineItem;
@@ -27,16 +23,12 @@ import com.acme.orders.domain.Quantity;
 import com.acme.orders.domain.Sku;
 import java.time.Duration;
 import java.util.List;
-import org.jooq.DSLContext;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.DuplicateKeyException;
 
 class StoredOrdersTest extends PostgresAdapterTest {
-
 
     @BeforeEach
     void emptyTables() {
@@ -45,10 +37,14 @@ class StoredOrdersTest extends PostgresAdapterTest {
 
     @Test
     void an_unpaid_order_comes_back_with_every_field_its_items_in_order_and_version_zero() {
-        var order = unpaid(numbers.next(TODAY), ALICE, NOW, List.of(
-                new LineItem(new Sku("BOOK-1"), new Quantity(2), Money.of("12.50", "EUR")),
-                new LineItem(new Sku("pen.blue_2"), new Quantity(1000), Money.of("0.01", "EUR")),
-                new LineItem(new Sku("LAPTOP-9"), new Quantity(1), Money.of("999999999.99", "EUR"))));
+        var order = unpaid(
+                numbers.next(TODAY),
+                ALICE,
+                NOW,
+                List.of(
+                        new LineItem(new Sku("BOOK-1"), new Quantity(2), Money.of("12.50", "EUR")),
+                        new LineItem(new Sku("pen.blue_2"), new Quantity(1000), Money.of("0.01", "EUR")),
+                        new LineItem(new Sku("LAPTOP-9"), new Quantity(1), Money.of("999999999.99", "EUR"))));
 
         orders.add(order);
 
@@ -60,9 +56,15 @@ class StoredOrdersTest extends PostgresAdapterTest {
 
     @Test
     void amounts_come_back_at_the_scale_of_their_currency() {
-        var yen = unpaid(numbers.next(TODAY), ALICE, NOW,
+        var yen = unpaid(
+                numbers.next(TODAY),
+                ALICE,
+                NOW,
                 List.of(new LineItem(new Sku("TEA"), new Quantity(3), Money.of("1500", "JPY"))));
-        var dinar = unpaid(numbers.next(TODAY), ALICE, NOW,
+        var dinar = unpaid(
+                numbers.next(TODAY),
+                ALICE,
+                NOW,
                 List.of(new LineItem(new Sku("DATES"), new Quantity(1), Money.of("1.234", "KWD"))));
 
         orders.add(yen);
@@ -124,8 +126,20 @@ class StoredOrdersTest extends PostgresAdapterTest {
         payer.confirmPayment(paymentFor(payer), NOW.plus(Duration.ofMinutes(1)));
         orders.update(payer);
         // A writer that believes the order is still unpaid, at the version the database now holds.
-        var confused = Order.restore(order.id(), order.number(), order.customerId(), order.items(), order.total(),
-                order.createdAt(), order.paymentDeadline(), OrderStatus.UNPAID, null, null, null, null, 1);
+        var confused = Order.restore(
+                order.id(),
+                order.number(),
+                order.customerId(),
+                order.items(),
+                order.total(),
+                order.createdAt(),
+                order.paymentDeadline(),
+                OrderStatus.UNPAID,
+                null,
+                null,
+                null,
+                null,
+                1);
 
         confused.cancelByCustomer(NOW.plus(Duration.ofMinutes(2)));
 
@@ -136,7 +150,8 @@ class StoredOrdersTest extends PostgresAdapterTest {
     @Test
     void an_unknown_order_is_neither_found_nor_locked() {
         assertThat(orders.find(OrderId.newId())).isEmpty();
-        assertThat(transactions.inTransaction(() -> orders.lock(OrderId.newId()))).isEmpty();
+        assertThat(transactions.inTransaction(() -> orders.lock(OrderId.newId())))
+                .isEmpty();
     }
 
     @Test

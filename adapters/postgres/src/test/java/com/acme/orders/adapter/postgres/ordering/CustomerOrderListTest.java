@@ -1,13 +1,5 @@
 package com.acme.orders.adapter.postgres.ordering;
 
-import com.acme.orders.adapter.postgres.PostgresAdapterTest;
-
-import com.acme.orders.adapter.postgres.PostgresAdapterTestContext;
-
-import com.acme.orders.adapter.postgres.change.PostgresOrderRepository;
-
-import com.acme.orders.application.ordering.ListCustomerOrders;
-
 import static com.acme.orders.adapter.postgres.TestOrders.ALICE;
 import static com.acme.orders.adapter.postgres.TestOrders.BOB;
 import static com.acme.orders.adapter.postgres.TestOrders.NOW;
@@ -18,6 +10,8 @@ import static com.acme.orders.adapter.postgres.TestOrders.paymentFor;
 import static com.acme.orders.adapter.postgres.TestOrders.unpaid;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.acme.orders.adapter.postgres.PostgresAdapterTest;
+import com.acme.orders.adapter.postgres.PostgresAdapterTestContext;
 import com.acme.orders.application.ordering.port.CustomerOrders.OrderCursor;
 import com.acme.orders.domain.CustomerId;
 import com.acme.orders.domain.LineItem;
@@ -34,11 +28,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.jooq.DSLContext;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 
 class CustomerOrderListTest extends PostgresAdapterTest {
 
@@ -46,13 +37,13 @@ class CustomerOrderListTest extends PostgresAdapterTest {
      * PostgreSQL orders uuids byte by byte, unsigned; {@link UUID#compareTo} compares signed longs and disagrees for
      * half of all ids. The expected order of orders placed at the same instant follows the database.
      */
-    private static final Comparator<UUID> POSTGRES_UUID_ORDER = Comparator
-            .comparing(UUID::getMostSignificantBits, Long::compareUnsigned)
+    private static final Comparator<UUID> POSTGRES_UUID_ORDER = Comparator.comparing(
+                    UUID::getMostSignificantBits, Long::compareUnsigned)
             .thenComparing(UUID::getLeastSignificantBits, Long::compareUnsigned);
+
     private static final Comparator<Order> NEWEST_FIRST = Comparator.comparing(Order::createdAt)
             .thenComparing(it -> it.id().value(), POSTGRES_UUID_ORDER)
             .reversed();
-
 
     private final List<Order> alices = new ArrayList<>();
 
@@ -109,7 +100,8 @@ class CustomerOrderListTest extends PostgresAdapterTest {
         assertThat(pagesOf(BOB, Optional.empty(), 100).getFirst())
                 .hasSize(5)
                 .allSatisfy(it -> assertThat(it.customerId()).isEqualTo(BOB));
-        assertThat(customerOrders.listOfCustomer(stranger, Optional.empty(), Optional.empty(), 100)).isEmpty();
+        assertThat(customerOrders.listOfCustomer(stranger, Optional.empty(), Optional.empty(), 100))
+                .isEmpty();
     }
 
     @Test
@@ -144,7 +136,8 @@ class CustomerOrderListTest extends PostgresAdapterTest {
                 return pages;
             }
             pages.add(page);
-            cursor = Optional.of(new OrderCursor(page.getLast().createdAt(), page.getLast().id()));
+            cursor = Optional.of(
+                    new OrderCursor(page.getLast().createdAt(), page.getLast().id()));
         }
     }
 

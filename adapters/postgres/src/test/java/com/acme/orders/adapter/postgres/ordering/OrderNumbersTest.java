@@ -1,12 +1,9 @@
 package com.acme.orders.adapter.postgres.ordering;
 
-import com.acme.orders.adapter.postgres.PostgresAdapterTest;
-
-import com.acme.orders.adapter.postgres.PostgresAdapterTestContext;
-
 import static com.acme.orders.adapter.postgres.TestOrders.TODAY;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.acme.orders.adapter.postgres.PostgresAdapterTest;
 import com.acme.orders.domain.OrderNumber;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,14 +13,11 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 
 class OrderNumbersTest extends PostgresAdapterTest {
 
     private static final int THREADS = 8;
     private static final int NUMBERS_PER_THREAD = 50;
-
 
     @Test
     void order_numbers_drawn_by_many_threads_at_once_are_all_different_and_start_with_the_day() throws Exception {
@@ -33,7 +27,9 @@ class OrderNumbersTest extends PostgresAdapterTest {
             List<Future<List<OrderNumber>>> threads = IntStream.range(0, THREADS)
                     .mapToObj(thread -> pool.submit(() -> {
                         start.await();
-                        return IntStream.range(0, NUMBERS_PER_THREAD).mapToObj(i -> numbers.next(TODAY)).toList();
+                        return IntStream.range(0, NUMBERS_PER_THREAD)
+                                .mapToObj(i -> numbers.next(TODAY))
+                                .toList();
                     }))
                     .toList();
             for (var thread : threads) {

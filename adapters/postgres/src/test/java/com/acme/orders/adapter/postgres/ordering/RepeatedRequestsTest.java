@@ -1,13 +1,5 @@
 package com.acme.orders.adapter.postgres.ordering;
 
-import com.acme.orders.adapter.postgres.PostgresAdapterTest;
-
-import com.acme.orders.adapter.postgres.PostgresAdapterTestContext;
-
-import com.acme.orders.adapter.postgres.change.PostgresOrderRepository;
-import com.acme.orders.adapter.postgres.change.PostgresTransactions;
-import com.acme.orders.adapter.postgres.payment.PostgresReceivedPayments;
-
 import static com.acme.orders.adapter.postgres.TestOrders.ALICE;
 import static com.acme.orders.adapter.postgres.TestOrders.NOW;
 import static com.acme.orders.adapter.postgres.TestOrders.paymentFor;
@@ -17,13 +9,14 @@ import static com.acme.orders.adapter.postgres.jooq.Tables.ORDERS;
 import static com.acme.orders.adapter.postgres.jooq.Tables.RECEIVED_PAYMENTS;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.acme.orders.application.ordering.CancelOrder;
-import com.acme.orders.application.payment.ConfirmPayment;
-import com.acme.orders.application.change.OrderChanges;
-import com.acme.orders.application.ordering.PlaceOrder;
+import com.acme.orders.adapter.postgres.PostgresAdapterTest;
+import com.acme.orders.adapter.postgres.PostgresAdapterTestContext;
 import com.acme.orders.application.fakes.MovableClock;
 import com.acme.orders.application.fakes.RecordedDeadlines;
 import com.acme.orders.application.fakes.RecordedEvents;
+import com.acme.orders.application.ordering.CancelOrder;
+import com.acme.orders.application.ordering.PlaceOrder;
+import com.acme.orders.application.payment.ConfirmPayment;
 import com.acme.orders.domain.OrderPaid;
 import com.acme.orders.domain.OrderStatus;
 import com.acme.orders.domain.RefundRequested;
@@ -36,11 +29,8 @@ import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.jooq.DSLContext;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 
 /**
  * Requests that arrive more than once, at the same moment, against PostgreSQL: a client retrying an order with its
@@ -50,7 +40,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 class RepeatedRequestsTest extends PostgresAdapterTest {
 
     private static final int THREADS = 8;
-
 
     private final MovableClock clock = new MovableClock(NOW);
     private final RecordedEvents events = new RecordedEvents();
@@ -71,9 +60,11 @@ class RepeatedRequestsTest extends PostgresAdapterTest {
 
     @Test
     void eight_concurrent_requests_with_one_idempotency_key_create_one_order_and_all_get_it() throws Exception {
-        var results = together(() -> placeOrder.place(new PlaceOrder.Command(ALICE, twoBooks(), Optional.empty()), Optional.of("retry-storm")));
+        var results = together(() -> placeOrder.place(
+                new PlaceOrder.Command(ALICE, twoBooks(), Optional.empty()), Optional.of("retry-storm")));
 
-        assertThat(results.stream().map(placed -> placed.order().id()).distinct()).hasSize(1);
+        assertThat(results.stream().map(placed -> placed.order().id()).distinct())
+                .hasSize(1);
         assertThat(results.stream().filter(placed -> !placed.replayed())).hasSize(1);
         assertThat(db.fetchCount(ORDERS)).isEqualTo(1);
         assertThat(db.fetchCount(IDEMPOTENCY_KEYS)).isEqualTo(1);
@@ -86,10 +77,14 @@ class RepeatedRequestsTest extends PostgresAdapterTest {
 
         var results = together(() -> confirmPayment.confirm(order.id(), paymentFor(order)), 5);
 
-        assertThat(results.stream().filter(change -> change.transition() instanceof Transition.Changed)).hasSize(1);
-        assertThat(results.stream().filter(change -> change.transition() instanceof Transition.AlreadyDone)).hasSize(4);
+        assertThat(results.stream().filter(change -> change.transition() instanceof Transition.Changed))
+                .hasSize(1);
+        assertThat(results.stream().filter(change -> change.transition() instanceof Transition.AlreadyDone))
+                .hasSize(4);
         assertThat(orders.find(order.id()).orElseThrow().version()).isEqualTo(1);
-        assertThat(events.of(order.id())).filteredOn(OrderPaid.class::isInstance).hasSize(1);
+        assertThat(events.of(order.id()))
+                .filteredOn(OrderPaid.class::isInstance)
+                .hasSize(1);
         assertThat(db.fetchCount(RECEIVED_PAYMENTS)).isEqualTo(1);
     }
 
@@ -101,13 +96,18 @@ class RepeatedRequestsTest extends PostgresAdapterTest {
 
         var results = together(() -> confirmPayment.confirm(order.id(), paymentFor(order)), 5);
 
-        assertThat(results).allSatisfy(change -> assertThat(change.transition())
-                .isInstanceOfSatisfying(Transition.Refused.class, refused ->
-                        assertThat(refused.refusal()).isEqualTo(Transition.Refusal.ORDER_CANCELLED)));
+        assertThat(results)
+                .allSatisfy(change -> assertThat(change.transition())
+                        .isInstanceOfSatisfying(
+                                Transition.Refused.class,
+                                refused ->
+                                        assertThat(refused.refusal()).isEqualTo(Transition.Refusal.ORDER_CANCELLED)));
         var stored = orders.find(order.id()).orElseThrow();
         assertThat(stored.status()).isEqualTo(OrderStatus.CANCELLED);
         assertThat(stored.version()).isEqualTo(1);
-        assertThat(events.of(order.id())).filteredOn(RefundRequested.class::isInstance).hasSize(1);
+        assertThat(events.of(order.id()))
+                .filteredOn(RefundRequested.class::isInstance)
+                .hasSize(1);
         assertThat(db.fetchValue(db.select(RECEIVED_PAYMENTS.OUTCOME).from(RECEIVED_PAYMENTS)))
                 .isEqualTo("REFUND_REQUESTED");
     }

@@ -1,15 +1,5 @@
 package com.acme.orders.adapter.postgres.outbox;
 
-import com.acme.orders.adapter.postgres.PostgresAdapterTest;
-
-import com.acme.orders.adapter.postgres.PostgresAdapterTestContext;
-import com.acme.orders.adapter.postgres.TestOrders;
-
-import com.acme.orders.adapter.postgres.change.PostgresOrderRepository;
-import com.acme.orders.adapter.postgres.change.PostgresTransactions;
-import com.acme.orders.adapter.postgres.ordering.PostgresIdempotencyKeys;
-import com.acme.orders.adapter.postgres.ordering.PostgresOrderNumberSource;
-
 import static com.acme.orders.adapter.postgres.TestOrders.ALICE;
 import static com.acme.orders.adapter.postgres.TestOrders.NOW;
 import static com.acme.orders.adapter.postgres.TestOrders.twoBooks;
@@ -17,28 +7,25 @@ import static com.acme.orders.adapter.postgres.jooq.Tables.OUTBOX;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.acme.orders.application.ordering.CancelOrder;
-import com.acme.orders.application.change.OrderChanges;
-import com.acme.orders.application.ordering.PlaceOrder;
+import com.acme.orders.adapter.postgres.PostgresAdapterTest;
+import com.acme.orders.adapter.postgres.PostgresAdapterTestContext;
+import com.acme.orders.adapter.postgres.TestOrders;
 import com.acme.orders.application.fakes.MovableClock;
 import com.acme.orders.application.fakes.RecordedDeadlines;
+import com.acme.orders.application.ordering.CancelOrder;
+import com.acme.orders.application.ordering.PlaceOrder;
 import com.acme.orders.application.outbox.port.PendingEvent;
 import com.acme.orders.domain.Order;
-import com.acme.orders.domain.PaymentWindow;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import org.jooq.DSLContext;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The outbox on a real PostgreSQL: written with the change, read by the relay one head per order. */
 class OutboxTest extends PostgresAdapterTest {
-
 
     private final MovableClock clock = new MovableClock(NOW);
     private PlaceOrder placeOrder;
@@ -60,11 +47,15 @@ class OutboxTest extends PostgresAdapterTest {
         cancelOrder.cancel(order.id(), ALICE);
 
         var rows = db.selectFrom(OUTBOX).orderBy(OUTBOX.ID).fetch();
-        assertThat(rows).extracting(it -> it.getEventType())
+        assertThat(rows)
+                .extracting(it -> it.getEventType())
                 .containsExactly("com.acme.orders.order.placed.v1", "com.acme.orders.order.cancelled.v1");
-        assertThat(rows).allSatisfy(it -> assertThat(it.getOrderId()).isEqualTo(order.id().value()));
+        assertThat(rows)
+                .allSatisfy(
+                        it -> assertThat(it.getOrderId()).isEqualTo(order.id().value()));
         var cancelled = JsonMapper.builder().build().readTree(rows.get(1).getData());
-        assertThat(cancelled.get("orderNumber").asString()).isEqualTo(order.number().value());
+        assertThat(cancelled.get("orderNumber").asString())
+                .isEqualTo(order.number().value());
         assertThat(cancelled.get("customerId").asString()).isEqualTo("alice");
         assertThat(cancelled.get("amount").asString()).isEqualTo("25.00");
         assertThat(cancelled.get("currency").asString()).isEqualTo("EUR");
@@ -75,14 +66,20 @@ class OutboxTest extends PostgresAdapterTest {
 
     @Test
     void events_of_a_change_that_rolls_back_never_reach_the_outbox() {
-        Order order = Order.place(com.acme.orders.domain.OrderId.newId(), numbers.next(TestOrders.TODAY), ALICE,
-                twoBooks(), NOW, Duration.ofMinutes(30));
+        Order order = Order.place(
+                com.acme.orders.domain.OrderId.newId(),
+                numbers.next(TestOrders.TODAY),
+                ALICE,
+                twoBooks(),
+                NOW,
+                Duration.ofMinutes(30));
 
         assertThatThrownBy(() -> transactions.inTransaction(() -> {
-            orders.add(order);
-            publication.publish(order.recordedEvents());
-            throw new IllegalStateException("the change fails after its events were written");
-        })).isInstanceOf(IllegalStateException.class);
+                    orders.add(order);
+                    publication.publish(order.recordedEvents());
+                    throw new IllegalStateException("the change fails after its events were written");
+                }))
+                .isInstanceOf(IllegalStateException.class);
 
         assertThat(db.fetchCount(OUTBOX)).isZero();
     }
@@ -95,7 +92,9 @@ class OutboxTest extends PostgresAdapterTest {
         cancelOrder.cancel(second.id(), ALICE);
 
         List<PendingEvent> batch = transactions.inTransaction(() -> outbox.nextBatch(10, Instant.now()));
-        assertThat(batch).extracting(PendingEvent::key).containsExactly(first.id().toString(), second.id().toString());
+        assertThat(batch)
+                .extracting(PendingEvent::key)
+                .containsExactly(first.id().toString(), second.id().toString());
         assertThat(batch).extracting(PendingEvent::type).containsOnly("com.acme.orders.order.placed.v1");
 
         transactions.inTransaction(() -> {
@@ -142,7 +141,8 @@ class OutboxTest extends PostgresAdapterTest {
         transactions.inTransaction(() -> {
             claimedInside[0] = outbox.claimRelay();
             // A second relay, on another connection of the pool, while the first one holds the claim.
-            var other = Thread.ofPlatform().start(() -> claimedInside[1] = transactions.inTransaction(outbox::claimRelay));
+            var other =
+                    Thread.ofPlatform().start(() -> claimedInside[1] = transactions.inTransaction(outbox::claimRelay));
             try {
                 other.join();
             } catch (InterruptedException e) {
@@ -151,7 +151,9 @@ class OutboxTest extends PostgresAdapterTest {
             return null;
         });
         assertThat(claimedInside).containsExactly(true, false);
-        assertThat(transactions.inTransaction(outbox::claimRelay)).as("released with the transaction").isTrue();
+        assertThat(transactions.inTransaction(outbox::claimRelay))
+                .as("released with the transaction")
+                .isTrue();
     }
 
     private Order place() {

@@ -43,7 +43,9 @@ final class DeadlineShards {
         if (count < 1) {
             throw new IllegalArgumentException("the deadline index needs at least one shard, got " + count);
         }
-        this.keys = IntStream.range(0, count).mapToObj(i -> "{" + prefix + "-" + i + "}").toList();
+        this.keys = IntStream.range(0, count)
+                .mapToObj(i -> "{" + prefix + "-" + i + "}")
+                .toList();
     }
 
     /**
@@ -59,8 +61,8 @@ final class DeadlineShards {
      * a version 7) UUID, and independent of the shard's choice, which depends on the xor of both halves.
      */
     String bucketOf(OrderId order) {
-        return of(order) + ":" + Math.floorMod((int) (order.value().getLeastSignificantBits() >>> 40),
-                BUCKETS_PER_SHARD);
+        return of(order) + ":"
+                + Math.floorMod((int) (order.value().getLeastSignificantBits() >>> 40), BUCKETS_PER_SHARD);
     }
 
     /** The shard's buckets, each scored by (at most) the earliest deadline it holds. */
@@ -71,7 +73,9 @@ final class DeadlineShards {
     /** Every shard once, starting at a random one. */
     List<String> inRandomRotation() {
         int start = ThreadLocalRandom.current().nextInt(keys.size());
-        return IntStream.range(0, keys.size()).mapToObj(i -> keys.get((start + i) % keys.size())).toList();
+        return IntStream.range(0, keys.size())
+                .mapToObj(i -> keys.get((start + i) % keys.size()))
+                .toList();
     }
 
     List<String> all() {

@@ -14,8 +14,7 @@ final class OrderIdMember {
 
     static final java.nio.charset.Charset CHARSET = StandardCharsets.ISO_8859_1;
 
-    private OrderIdMember() {
-    }
+    private OrderIdMember() {}
 
     static String of(OrderId order) {
         UUID id = order.value();

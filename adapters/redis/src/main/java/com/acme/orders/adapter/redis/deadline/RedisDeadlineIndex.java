@@ -47,6 +47,7 @@ public class RedisDeadlineIndex implements DeadlineIndex {
      * the entries, which is how a lost index is told apart from one that is merely empty.
      */
     public static final String REBUILT_MARKER = "{" + KEY_PREFIX + "}-rebuilt";
+
     private static final Logger log = LoggerFactory.getLogger(RedisDeadlineIndex.class);
     private static final RedisScript<List> CLAIM_DUE = script("claim-due.lua", List.class);
     private static final RedisScript<Long> TRACK = script("track.lua", Long.class);
@@ -88,8 +89,12 @@ public class RedisDeadlineIndex implements DeadlineIndex {
             if (claimed.size() >= limit) {
                 break;
             }
-            List<?> members = redis.execute(CLAIM_DUE, List.of(DeadlineShards.bucketIndexOf(shard)), dueBy,
-                    Integer.toString(limit - claimed.size()), leaseEnd);
+            List<?> members = redis.execute(
+                    CLAIM_DUE,
+                    List.of(DeadlineShards.bucketIndexOf(shard)),
+                    dueBy,
+                    Integer.toString(limit - claimed.size()),
+                    leaseEnd);
             if (members != null) {
                 members.forEach(it -> claimed.add(OrderIdMember.toOrderId((String) it)));
             }
@@ -99,9 +104,9 @@ public class RedisDeadlineIndex implements DeadlineIndex {
 
     @Override
     public void acknowledge(Collection<OrderId> orders) {
-        neverThrowing("acknowledge", () -> orders.stream()
-                .collect(Collectors.groupingBy(shards::of))
-                .forEach(this::forgetInShard));
+        neverThrowing(
+                "acknowledge",
+                () -> orders.stream().collect(Collectors.groupingBy(shards::of)).forEach(this::forgetInShard));
     }
 
     @Override
@@ -131,8 +136,10 @@ public class RedisDeadlineIndex implements DeadlineIndex {
     public boolean isIntact() {
         Long previousLayout = redis.countExistingKeys(shards.all());
         if (previousLayout != null && previousLayout > 0) {
-            log.info("Deadline index: {} shards of the layout before buckets found; removing them so that the index "
-                    + "is rebuilt from the database", previousLayout);
+            log.info(
+                    "Deadline index: {} shards of the layout before buckets found; removing them so that the index "
+                            + "is rebuilt from the database",
+                    previousLayout);
             redis.delete(REBUILT_MARKER);
             redis.unlink(shards.all());
             return false;
@@ -173,7 +180,9 @@ public class RedisDeadlineIndex implements DeadlineIndex {
             write.run();
         } catch (RuntimeException e) {
             failedWrites(operation).increment();
-            log.warn("Deadline index {} failed; the sweeper or the worker will make up for it: {}", operation,
+            log.warn(
+                    "Deadline index {} failed; the sweeper or the worker will make up for it: {}",
+                    operation,
                     e.toString());
         }
     }
@@ -196,8 +205,10 @@ public class RedisDeadlineIndex implements DeadlineIndex {
      */
     private static <T> RedisScript<T> script(String name, Class<T> result) {
         try {
-            return RedisScript.of(new ClassPathResource("com/acme/orders/adapter/redis/deadline/" + name)
-                    .getContentAsString(StandardCharsets.UTF_8), result);
+            return RedisScript.of(
+                    new ClassPathResource("com/acme/orders/adapter/redis/deadline/" + name)
+                            .getContentAsString(StandardCharsets.UTF_8),
+                    result);
         } catch (IOException e) {
             throw new UncheckedIOException("the deadline index's script " + name + " is missing", e);
         }

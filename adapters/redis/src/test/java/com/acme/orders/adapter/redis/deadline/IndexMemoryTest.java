@@ -1,9 +1,8 @@
 package com.acme.orders.adapter.redis.deadline;
 
-import com.acme.orders.adapter.redis.TestRedis;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.acme.orders.adapter.redis.TestRedis;
 import com.acme.orders.application.deadline.port.PendingDeadline;
 import com.acme.orders.domain.OrderId;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -41,23 +40,29 @@ class IndexMemoryTest {
             var index = new RedisDeadlineIndex(connections, 1, new SimpleMeterRegistry());
             var now = Instant.parse("2026-11-23T10:00:00Z");
             var entries = IntStream.range(0, ENTRIES)
-                    .mapToObj(i -> new PendingDeadline(OrderId.newId(), now.plusMillis(i * 17L))).toList();
+                    .mapToObj(i -> new PendingDeadline(OrderId.newId(), now.plusMillis(i * 17L)))
+                    .toList();
             index.trackAll(entries);
             long bucketed = totalMemoryUsage(redis, "{orders-deadlines-0}*");
 
             var plain = new StringRedisTemplate(connections);
             plain.setValueSerializer(new StringRedisSerializer(OrderIdMember.CHARSET));
             for (int from = 0; from < ENTRIES; from += 1_000) {
-                plain.opsForZSet().add("plain-{0}", entries.subList(from, Math.min(from + 1_000, ENTRIES)).stream()
-                        .map(it -> TypedTuple.of(OrderIdMember.of(it.order()), (double) it.deadline().toEpochMilli()))
-                        .collect(Collectors.toSet()));
+                plain.opsForZSet()
+                        .add(
+                                "plain-{0}",
+                                entries.subList(from, Math.min(from + 1_000, ENTRIES)).stream()
+                                        .map(it -> TypedTuple.of(OrderIdMember.of(it.order()), (double)
+                                                it.deadline().toEpochMilli()))
+                                        .collect(Collectors.toSet()));
             }
             long oneSortedSet = totalMemoryUsage(redis, "plain-*");
 
             double perEntry = (double) bucketed / ENTRIES;
-            System.out.printf("Deadline index memory: %.1f bytes per entry in buckets, %.1f bytes in one sorted set "
-                    + "(%d entries over %d buckets, Redis MEMORY USAGE)%n", perEntry, (double) oneSortedSet / ENTRIES,
-                    ENTRIES, DeadlineShards.BUCKETS_PER_SHARD);
+            System.out.printf(
+                    "Deadline index memory: %.1f bytes per entry in buckets, %.1f bytes in one sorted set "
+                            + "(%d entries over %d buckets, Redis MEMORY USAGE)%n",
+                    perEntry, (double) oneSortedSet / ENTRIES, ENTRIES, DeadlineShards.BUCKETS_PER_SHARD);
             assertThat(perEntry).isLessThan(50);
             assertThat(bucketed).isLessThan(oneSortedSet / 2);
         } finally {
@@ -68,6 +73,8 @@ class IndexMemoryTest {
     private static long totalMemoryUsage(StringRedisTemplate redis, String pattern) {
         // Through a script because Lettuce's generic command call expects a bulk reply, and MEMORY USAGE is an integer.
         var memoryUsage = RedisScript.of("return redis.call('MEMORY', 'USAGE', KEYS[1], 'SAMPLES', '0')", Long.class);
-        return redis.keys(pattern).stream().mapToLong(key -> redis.execute(memoryUsage, List.of(key))).sum();
+        return redis.keys(pattern).stream()
+                .mapToLong(key -> redis.execute(memoryUsage, List.of(key)))
+                .sum();
     }
 }

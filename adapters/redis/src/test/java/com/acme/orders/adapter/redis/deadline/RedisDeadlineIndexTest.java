@@ -1,9 +1,8 @@
 package com.acme.orders.adapter.redis.deadline;
 
-import com.acme.orders.adapter.redis.TestRedis;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.acme.orders.adapter.redis.TestRedis;
 import com.acme.orders.application.deadline.port.PendingDeadline;
 import com.acme.orders.domain.OrderId;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -35,12 +34,13 @@ class RedisDeadlineIndexTest {
     private static final Duration LEASE = Duration.ofSeconds(30);
     private static final LettuceConnectionFactory CONNECTIONS = TestRedis.connectionFactory();
 
-    private static final RedisScript<String> ENCODING = RedisScript.of(
-            "return redis.call('OBJECT', 'ENCODING', KEYS[1])", String.class);
+    private static final RedisScript<String> ENCODING =
+            RedisScript.of("return redis.call('OBJECT', 'ENCODING', KEYS[1])", String.class);
 
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private final RedisDeadlineIndex index = new RedisDeadlineIndex(CONNECTIONS, SHARDS, meters);
     private final StringRedisTemplate redis = new StringRedisTemplate(CONNECTIONS);
+
     {
         // Members are raw bytes; read them back the way the adapter writes them.
         redis.setValueSerializer(new StringRedisSerializer(OrderIdMember.CHARSET));
@@ -48,10 +48,12 @@ class RedisDeadlineIndexTest {
 
     @BeforeEach
     void emptyRedis() {
-        redis.execute(connection -> {
-            connection.serverCommands().flushAll();
-            return null;
-        }, true);
+        redis.execute(
+                connection -> {
+                    connection.serverCommands().flushAll();
+                    return null;
+                },
+                true);
     }
 
     @AfterAll
@@ -68,8 +70,12 @@ class RedisDeadlineIndexTest {
 
         assertThat(claimed).containsExactlyInAnyOrderElementsOf(due);
         assertThat(index.claimDue(NOW, 100, LEASE)).isEmpty();
-        assertThat(index.size()).as("claimed entries stay in Redis until acknowledged").isEqualTo(5);
-        assertThat(notYet).allSatisfy(it -> assertThat(scoreOf(it)).isEqualTo(NOW.plusSeconds(5).toEpochMilli()));
+        assertThat(index.size())
+                .as("claimed entries stay in Redis until acknowledged")
+                .isEqualTo(5);
+        assertThat(notYet)
+                .allSatisfy(it ->
+                        assertThat(scoreOf(it)).isEqualTo(NOW.plusSeconds(5).toEpochMilli()));
     }
 
     @Test
@@ -110,16 +116,18 @@ class RedisDeadlineIndexTest {
         var start = new CyclicBarrier(claimers);
         var all = new ArrayList<OrderId>();
         try (var pool = Executors.newFixedThreadPool(claimers)) {
-            List<Future<List<OrderId>>> results = IntStream.range(0, claimers).mapToObj(i -> pool.submit(() -> {
-                start.await();
-                var mine = new ArrayList<OrderId>();
-                List<OrderId> batch;
-                do {
-                    batch = index.claimDue(NOW, 50, LEASE);
-                    mine.addAll(batch);
-                } while (!batch.isEmpty());
-                return (List<OrderId>) mine;
-            })).toList();
+            List<Future<List<OrderId>>> results = IntStream.range(0, claimers)
+                    .mapToObj(i -> pool.submit(() -> {
+                        start.await();
+                        var mine = new ArrayList<OrderId>();
+                        List<OrderId> batch;
+                        do {
+                            batch = index.claimDue(NOW, 50, LEASE);
+                            mine.addAll(batch);
+                        } while (!batch.isEmpty());
+                        return (List<OrderId>) mine;
+                    }))
+                    .toList();
             for (var result : results) {
                 var mine = result.get(1, TimeUnit.MINUTES);
                 assertThat(mine).as("every claimer got a share").isNotEmpty();
@@ -150,9 +158,12 @@ class RedisDeadlineIndexTest {
         // A million orders over 16 shards fill each bucket as 62,500 fill the buckets of one shard.
         var oneShard = new RedisDeadlineIndex(CONNECTIONS, 1, meters);
         oneShard.trackAll(IntStream.range(0, 62_500)
-                .mapToObj(i -> new PendingDeadline(OrderId.newId(), NOW.plusMillis(i))).toList());
+                .mapToObj(i -> new PendingDeadline(OrderId.newId(), NOW.plusMillis(i)))
+                .toList());
 
-        var buckets = redis.keys("{orders-deadlines-0}:*").stream().filter(it -> !it.endsWith(":buckets")).toList();
+        var buckets = redis.keys("{orders-deadlines-0}:*").stream()
+                .filter(it -> !it.endsWith(":buckets"))
+                .toList();
         assertThat(buckets).hasSize(DeadlineShards.BUCKETS_PER_SHARD);
         assertThat(buckets).allSatisfy(bucket -> {
             assertThat(redis.opsForZSet().zCard(bucket)).isLessThan(128);
@@ -164,7 +175,8 @@ class RedisDeadlineIndexTest {
     void a_claim_takes_due_entries_across_many_buckets_of_a_shard_up_to_its_limit() {
         var oneShard = new RedisDeadlineIndex(CONNECTIONS, 1, meters);
         var due = IntStream.range(0, 5_000).mapToObj(i -> OrderId.newId()).toList();
-        oneShard.trackAll(due.stream().map(it -> new PendingDeadline(it, NOW.minusMillis(it.hashCode() & 0xFFFF)))
+        oneShard.trackAll(due.stream()
+                .map(it -> new PendingDeadline(it, NOW.minusMillis(it.hashCode() & 0xFFFF)))
                 .toList());
         oneShard.track(OrderId.newId(), NOW.plusSeconds(1));
 
@@ -204,7 +216,8 @@ class RedisDeadlineIndexTest {
         assertThat(oneShard.claimDue(NOW, 500, LEASE)).containsExactlyInAnyOrderElementsOf(due);
         assertThat(bucketScore(bucket)).isEqualTo(NOW.plusSeconds(10).toEpochMilli());
         assertThat(oneShard.claimDue(NOW.plusSeconds(10), 500, LEASE)).containsExactlyInAnyOrderElementsOf(later);
-        assertThat(bucketScore(bucket)).as("now the claimed ones come first, at the end of their lease")
+        assertThat(bucketScore(bucket))
+                .as("now the claimed ones come first, at the end of their lease")
                 .isEqualTo(NOW.plus(LEASE).toEpochMilli());
     }
 
@@ -241,8 +254,9 @@ class RedisDeadlineIndexTest {
         oneShard.acknowledge(oneShard.claimDue(NOW, 10, LEASE));
         assertThat(oneShard.size()).isZero();
         assertThat(redis.hasKey(bucket)).isFalse();
-        assertThat(bucketScore(bucket)).as("left for the next claim that reaches it").isEqualTo(
-                NOW.plus(LEASE).toEpochMilli());
+        assertThat(bucketScore(bucket))
+                .as("left for the next claim that reaches it")
+                .isEqualTo(NOW.plus(LEASE).toEpochMilli());
 
         assertThat(oneShard.claimDue(NOW.plus(LEASE), 10, LEASE)).isEmpty();
         assertThat(redis.keys("*")).isEmpty();
@@ -253,23 +267,29 @@ class RedisDeadlineIndexTest {
         var oneShard = new RedisDeadlineIndex(CONNECTIONS, 1, meters);
         int threads = 8;
         var tracked = IntStream.range(0, threads / 2)
-                .mapToObj(t -> IntStream.range(0, 500).mapToObj(i -> OrderId.newId()).toList()).toList();
+                .mapToObj(t ->
+                        IntStream.range(0, 500).mapToObj(i -> OrderId.newId()).toList())
+                .toList();
         var start = new CyclicBarrier(threads);
         var claimed = new ArrayList<OrderId>();
         try (var pool = Executors.newFixedThreadPool(threads)) {
-            var trackers = tracked.stream().map(mine -> pool.submit(() -> {
-                start.await();
-                mine.forEach(it -> oneShard.track(it, NOW));
-                return null;
-            })).toList();
-            var claimers = IntStream.range(0, threads / 2).mapToObj(c -> pool.submit(() -> {
-                start.await();
-                var mine = new ArrayList<OrderId>();
-                while (!trackers.stream().allMatch(Future::isDone)) {
-                    mine.addAll(oneShard.claimDue(NOW, 50, LEASE));
-                }
-                return mine;
-            })).toList();
+            var trackers = tracked.stream()
+                    .map(mine -> pool.submit(() -> {
+                        start.await();
+                        mine.forEach(it -> oneShard.track(it, NOW));
+                        return null;
+                    }))
+                    .toList();
+            var claimers = IntStream.range(0, threads / 2)
+                    .mapToObj(c -> pool.submit(() -> {
+                        start.await();
+                        var mine = new ArrayList<OrderId>();
+                        while (!trackers.stream().allMatch(Future::isDone)) {
+                            mine.addAll(oneShard.claimDue(NOW, 50, LEASE));
+                        }
+                        return mine;
+                    }))
+                    .toList();
             for (var tracker : trackers) {
                 tracker.get(1, TimeUnit.MINUTES);
             }
@@ -279,8 +299,10 @@ class RedisDeadlineIndexTest {
         }
         claimed.addAll(oneShard.claimDue(NOW, 10_000, LEASE));
 
-        assertThat(claimed).doesNotHaveDuplicates()
-                .containsExactlyInAnyOrderElementsOf(tracked.stream().flatMap(List::stream).toList());
+        assertThat(claimed)
+                .doesNotHaveDuplicates()
+                .containsExactlyInAnyOrderElementsOf(
+                        tracked.stream().flatMap(List::stream).toList());
     }
 
     @Test
@@ -297,7 +319,8 @@ class RedisDeadlineIndexTest {
     @Test
     void a_rebuild_tracks_every_entry_at_its_deadline() {
         var entries = IntStream.range(0, 2_500)
-                .mapToObj(i -> new PendingDeadline(OrderId.newId(), NOW.plusMillis(i))).toList();
+                .mapToObj(i -> new PendingDeadline(OrderId.newId(), NOW.plusMillis(i)))
+                .toList();
 
         index.trackAll(entries);
 
@@ -334,7 +357,9 @@ class RedisDeadlineIndexTest {
 
         assertThat(index.isIntact()).isFalse();
         assertThat(redis.hasKey(previousVersion)).isFalse();
-        assertThat(index.isIntact()).as("still not intact: a rebuild must follow").isFalse();
+        assertThat(index.isIntact())
+                .as("still not intact: a rebuild must follow")
+                .isFalse();
 
         index.markRebuilt();
         assertThat(index.isIntact()).isTrue();
@@ -351,7 +376,8 @@ class RedisDeadlineIndexTest {
             unreachable.acknowledge(List.of(OrderId.newId()));
 
             assertThat(meters.get("orders.deadline_index.failed_writes").counters())
-                    .hasSize(3).allSatisfy(it -> assertThat(it.count()).isEqualTo(1.0));
+                    .hasSize(3)
+                    .allSatisfy(it -> assertThat(it.count()).isEqualTo(1.0));
         } finally {
             nowhere.destroy();
         }
@@ -359,7 +385,8 @@ class RedisDeadlineIndexTest {
 
     private List<OrderId> track(int count, Instant deadline) {
         var orders = IntStream.range(0, count).mapToObj(i -> OrderId.newId()).toList();
-        index.trackAll(orders.stream().map(it -> new PendingDeadline(it, deadline)).toList());
+        index.trackAll(
+                orders.stream().map(it -> new PendingDeadline(it, deadline)).toList());
         return orders;
     }
 
@@ -367,8 +394,10 @@ class RedisDeadlineIndexTest {
     private static List<OrderId> ordersInOneBucket(int count) {
         var random = new Random(7);
         long bucketBits = 1_234L << 40;
-        return IntStream.range(0, count).mapToObj(i -> new OrderId(new UUID(random.nextLong(),
-                random.nextLong() & ~(0x7FFL << 40) | bucketBits))).toList();
+        return IntStream.range(0, count)
+                .mapToObj(
+                        i -> new OrderId(new UUID(random.nextLong(), random.nextLong() & ~(0x7FFL << 40) | bucketBits)))
+                .toList();
     }
 
     private static long bucketNumber(OrderId order) {
@@ -382,7 +411,8 @@ class RedisDeadlineIndexTest {
 
     private long countInShard(String bucketIndex) {
         return redis.opsForZSet().range(bucketIndex, 0, -1).stream()
-                .mapToLong(bucket -> redis.opsForZSet().zCard(bucket)).sum();
+                .mapToLong(bucket -> redis.opsForZSet().zCard(bucket))
+                .sum();
     }
 
     private Long scoreOf(OrderId order) {

@@ -1,8 +1,7 @@
 package com.acme.orders.adapter.rest.order;
 
-import com.acme.orders.adapter.rest.problem.OrderRefused;
-
 import com.acme.orders.adapter.rest.openapi.OpenApiDocumentation;
+import com.acme.orders.adapter.rest.problem.OrderRefused;
 import com.acme.orders.adapter.rest.security.CurrentCustomer;
 import com.acme.orders.application.ordering.CancelOrder;
 import com.acme.orders.application.ordering.GetOrder;
@@ -58,8 +57,12 @@ public class OrderController {
     private final CancelOrder cancelOrder;
     private final OrderJsonMapper json;
 
-    OrderController(PlaceOrder placeOrder, GetOrder getOrder, ListCustomerOrders listCustomerOrders,
-                    CancelOrder cancelOrder, OrderJsonMapper json) {
+    OrderController(
+            PlaceOrder placeOrder,
+            GetOrder getOrder,
+            ListCustomerOrders listCustomerOrders,
+            CancelOrder cancelOrder,
+            OrderJsonMapper json) {
         this.placeOrder = placeOrder;
         this.getOrder = getOrder;
         this.listCustomerOrders = listCustomerOrders;
@@ -68,23 +71,29 @@ public class OrderController {
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Place an order", description = "The order is stored unpaid and must be paid before its "
-            + "payment deadline, or it is cancelled. Amounts may be sent as JSON strings or numbers.")
+    @Operation(
+            summary = "Place an order",
+            description = "The order is stored unpaid and must be paid before its "
+                    + "payment deadline, or it is cancelled. Amounts may be sent as JSON strings or numbers.")
     @ApiResponse(responseCode = "201", description = "The order, unpaid; the Location header names it")
     @ApiResponse(responseCode = "400", description = "The body is not shaped like an order request")
     @ApiResponse(responseCode = "413", description = "The body is larger than the service accepts")
-    @ApiResponse(responseCode = "422", description = "A business rule refuses the order: an unknown currency, "
-            + "more decimals than the currency has, an absurd amount, a payment window out of bounds; or the "
-            + "Idempotency-Key was already used for a different request")
-    ResponseEntity<OrderResponse> place(@CurrentCustomer CustomerId customer,
-                                        @Parameter(description = "Any unique string (a UUID) per order the client "
-                                                + "means to place; a retry with the same key and body gets the same "
-                                                + "order back instead of a second one")
-                                        @RequestHeader(name = IDEMPOTENCY_KEY, required = false)
-                                        @Size(min = 1, max = MAX_IDEMPOTENCY_KEY_LENGTH)
-                                        @Pattern(regexp = "[\\x21-\\x7E]*", message = "must be visible ASCII")
-                                        String idempotencyKey,
-                                        @Valid @RequestBody PlaceOrderRequest request) {
+    @ApiResponse(
+            responseCode = "422",
+            description = "A business rule refuses the order: an unknown currency, "
+                    + "more decimals than the currency has, an absurd amount, a payment window out of bounds; or the "
+                    + "Idempotency-Key was already used for a different request")
+    ResponseEntity<OrderResponse> place(
+            @CurrentCustomer CustomerId customer,
+            @Parameter(
+                            description = "Any unique string (a UUID) per order the client "
+                                    + "means to place; a retry with the same key and body gets the same "
+                                    + "order back instead of a second one")
+                    @RequestHeader(name = IDEMPOTENCY_KEY, required = false)
+                    @Size(min = 1, max = MAX_IDEMPOTENCY_KEY_LENGTH)
+                    @Pattern(regexp = "[\\x21-\\x7E]*", message = "must be visible ASCII")
+                    String idempotencyKey,
+            @Valid @RequestBody PlaceOrderRequest request) {
         var placed = placeOrder.place(json.toCommand(customer, request), Optional.ofNullable(idempotencyKey));
         var order = placed.order();
         var answer = ResponseEntity.created(URI.create("/v1/orders/" + order.id()));
@@ -96,7 +105,8 @@ public class OrderController {
     }
 
     @GetMapping("/{id}")
-    @Operation(summary = "Read one of the customer's orders",
+    @Operation(
+            summary = "Read one of the customer's orders",
             description = "An unpaid order past its deadline is shown cancelled: it is closed before it is read.")
     @ApiResponse(responseCode = "200", description = "The order")
     @ApiResponse(responseCode = "400", description = "The id is not a UUID")
@@ -112,20 +122,26 @@ public class OrderController {
     OrderPageResponse list(
             @CurrentCustomer CustomerId customer,
             @Parameter(description = "Only orders in this status") @RequestParam Optional<OrderStatus> status,
-            @Parameter(description = "Orders per page") @RequestParam(defaultValue = "20")
-            @Min(1) @Max(ListCustomerOrders.MAX_PAGE_SIZE) int limit,
+            @Parameter(description = "Orders per page")
+                    @RequestParam(defaultValue = "20")
+                    @Min(1)
+                    @Max(ListCustomerOrders.MAX_PAGE_SIZE)
+                    int limit,
             @Parameter(description = "The nextCursor of the previous page") @RequestParam Optional<String> cursor) {
         return json.toJson(listCustomerOrders.list(json.toQuery(customer, status, limit, cursor)));
     }
 
     @PostMapping("/{id}/cancellation")
-    @Operation(summary = "Cancel an unpaid order", description = "Cancelling a cancelled order changes nothing and "
-            + "answers the order as it is.")
+    @Operation(
+            summary = "Cancel an unpaid order",
+            description = "Cancelling a cancelled order changes nothing and " + "answers the order as it is.")
     @ApiResponse(responseCode = "200", description = "The order, cancelled")
     @ApiResponse(responseCode = "400", description = "The id is not a UUID")
     @ApiResponse(responseCode = "404", description = "The customer has no order with this id")
-    @ApiResponse(responseCode = "409", description = "The order is paid and can no longer be cancelled, or it "
-            + "changed at the same moment (retry)")
+    @ApiResponse(
+            responseCode = "409",
+            description =
+                    "The order is paid and can no longer be cancelled, or it " + "changed at the same moment (retry)")
     OrderResponse cancel(@CurrentCustomer CustomerId customer, @PathVariable UUID id) {
         var change = cancelOrder.cancel(new OrderId(id), customer);
         if (change.transition() instanceof Transition.Refused refused) {

@@ -48,12 +48,13 @@ public class OrderJsonMapper {
                     at(field + ".quantity", () -> new Quantity(item.quantity())),
                     at(field + ".unitPrice", () -> Money.of(item.unitPrice(), currency))));
         }
-        Optional<Duration> window = Optional.ofNullable(request.paymentWindowMinutes()).map(Duration::ofMinutes);
+        Optional<Duration> window =
+                Optional.ofNullable(request.paymentWindowMinutes()).map(Duration::ofMinutes);
         return new PlaceOrder.Command(customer, items, window);
     }
 
-    ListCustomerOrders.Query toQuery(CustomerId customer, Optional<OrderStatus> status, int limit,
-                                     Optional<String> cursor) {
+    ListCustomerOrders.Query toQuery(
+            CustomerId customer, Optional<OrderStatus> status, int limit, Optional<String> cursor) {
         return new ListCustomerOrders.Query(customer, status, cursor.map(OrderJsonMapper::decodeCursor), limit);
     }
 
@@ -81,7 +82,9 @@ public class OrderJsonMapper {
     }
 
     private static OrderResponse.ItemResponse toJson(LineItem item) {
-        return new OrderResponse.ItemResponse(item.sku().value(), item.quantity().value(),
+        return new OrderResponse.ItemResponse(
+                item.sku().value(),
+                item.quantity().value(),
                 item.unitPrice().amount().toPlainString());
     }
 

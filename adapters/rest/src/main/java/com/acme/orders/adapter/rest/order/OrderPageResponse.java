@@ -10,5 +10,5 @@ import org.jspecify.annotations.Nullable;
  * @param nextCursor pass it as {@code cursor} to read the next page; {@code null} on the last page
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
-record OrderPageResponse(List<OrderResponse> orders, @Nullable String nextCursor) {
-}
+record OrderPageResponse(
+        List<OrderResponse> orders, @Nullable String nextCursor) {}

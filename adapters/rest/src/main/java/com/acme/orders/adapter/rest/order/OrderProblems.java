@@ -1,7 +1,5 @@
 package com.acme.orders.adapter.rest.order;
 
-import com.acme.orders.adapter.rest.problem.OrderRefused;
-
 import com.acme.orders.adapter.rest.problem.InvalidField;
 import com.acme.orders.adapter.rest.problem.ProblemResponses;
 import com.acme.orders.adapter.rest.problem.ProblemType;

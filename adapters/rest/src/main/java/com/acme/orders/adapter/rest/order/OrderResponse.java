@@ -29,6 +29,5 @@ record OrderResponse(
         @Nullable Instant cancelledAt,
         @Nullable CancellationReason cancellationReason) {
 
-    record ItemResponse(String sku, int quantity, String unitPrice) {
-    }
+    record ItemResponse(String sku, int quantity, String unitPrice) {}
 }

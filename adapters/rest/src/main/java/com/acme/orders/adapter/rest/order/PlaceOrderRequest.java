@@ -24,6 +24,7 @@ import java.util.List;
 record PlaceOrderRequest(
         @NotNull @Pattern(regexp = "[A-Z]{3}", message = "must be a three-letter ISO 4217 code in upper case")
         String currency,
+
         @NotNull @Size(min = 1, max = Order.MAX_ITEMS) List<@NotNull @Valid ItemRequest> items,
         @Positive Integer paymentWindowMinutes) {
 
@@ -31,7 +32,10 @@ record PlaceOrderRequest(
     record ItemRequest(
             @NotBlank @Size(max = Sku.MAX_LENGTH) String sku,
             @NotNull @Min(1) @Max(Quantity.MAX) Integer quantity,
-            @NotNull @Schema(types = {"string", "number"},
-                    description = "At most as many decimals as the currency has") BigDecimal unitPrice) {
-    }
+
+            @NotNull
+            @Schema(
+                    types = {"string", "number"},
+                    description = "At most as many decimals as the currency has")
+            BigDecimal unitPrice) {}
 }

@@ -1,8 +1,8 @@
 package com.acme.orders.adapter.rest.payment;
 
 import com.acme.orders.adapter.rest.openapi.OpenApiDocumentation;
-import com.acme.orders.adapter.rest.problem.OrderRefused;
 import com.acme.orders.adapter.rest.payment.PaymentNotificationResponse.Result;
+import com.acme.orders.adapter.rest.problem.OrderRefused;
 import com.acme.orders.application.payment.ConfirmPayment;
 import com.acme.orders.domain.OrderId;
 import com.acme.orders.domain.Transition;
@@ -41,19 +41,26 @@ public class PaymentNotificationController {
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Report a payment for an order", description = "Safe to repeat: the same payment reported "
-            + "again gets the same answer (ALREADY_PAID for a paid order) and changes nothing. A payment for a "
-            + "cancelled order (also one whose deadline passed) leaves it cancelled and requests a refund.")
-    @ApiResponse(responseCode = "200", description = "The order is paid, by this payment or by its earlier report "
-            + "(PAID, ALREADY_PAID), or it is cancelled and the payment will be refunded (REFUND_REQUESTED)")
+    @Operation(
+            summary = "Report a payment for an order",
+            description = "Safe to repeat: the same payment reported "
+                    + "again gets the same answer (ALREADY_PAID for a paid order) and changes nothing. A payment for a "
+                    + "cancelled order (also one whose deadline passed) leaves it cancelled and requests a refund.")
+    @ApiResponse(
+            responseCode = "200",
+            description = "The order is paid, by this payment or by its earlier report "
+                    + "(PAID, ALREADY_PAID), or it is cancelled and the payment will be refunded (REFUND_REQUESTED)")
     @ApiResponse(responseCode = "400", description = "The body is not shaped like a payment notification")
     @ApiResponse(responseCode = "404", description = "No order has this id")
-    @ApiResponse(responseCode = "409", description = "The order was paid by another payment, or changed at the "
-            + "same moment (retry)")
+    @ApiResponse(
+            responseCode = "409",
+            description = "The order was paid by another payment, or changed at the " + "same moment (retry)")
     @ApiResponse(responseCode = "413", description = "The body is larger than the service accepts")
-    @ApiResponse(responseCode = "422", description = "The payment does not match what the order costs (it is "
-            + "recorded, the order stays unpaid), was already reported for another order, or the amount or currency "
-            + "is not valid")
+    @ApiResponse(
+            responseCode = "422",
+            description = "The payment does not match what the order costs (it is "
+                    + "recorded, the order stays unpaid), was already reported for another order, or the amount or currency "
+                    + "is not valid")
     PaymentNotificationResponse report(@Valid @RequestBody PaymentNotificationRequest notification) {
         var payment = json.toPayment(notification);
         var change = confirmPayment.confirm(new OrderId(notification.orderId()), payment);
@@ -62,8 +69,9 @@ public class PaymentNotificationController {
             case Transition.AlreadyDone done -> json.toJson(change.order(), Result.ALREADY_PAID);
             // The money was taken for a cancelled order and is now owed back (RefundRequested): for the provider
             // that is a settled notification, and an error would only make it retry.
-            case Transition.Refused refused when refused.refusal() == Transition.Refusal.ORDER_CANCELLED ->
-                    json.toJson(change.order(), Result.REFUND_REQUESTED);
+            case Transition.Refused refused
+            when refused.refusal() == Transition.Refusal.ORDER_CANCELLED ->
+                json.toJson(change.order(), Result.REFUND_REQUESTED);
             // Answered as the orders API answers a refusal: the same problem types, with the order's state.
             case Transition.Refused refused -> throw new OrderRefused(change.order(), refused);
         };

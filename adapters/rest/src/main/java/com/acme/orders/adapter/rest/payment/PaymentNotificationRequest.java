@@ -18,6 +18,6 @@ record PaymentNotificationRequest(
         @NotNull UUID orderId,
         @NotBlank @Size(max = PaymentReference.MAX_LENGTH) String paymentReference,
         @NotNull @Schema(types = {"string", "number"}) BigDecimal amount,
+
         @NotNull @Pattern(regexp = "[A-Z]{3}", message = "must be a three-letter ISO 4217 code in upper case")
-        String currency) {
-}
+        String currency) {}

@@ -14,11 +14,11 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class FilterProblems {
 
-    private FilterProblems() {
-    }
+    private FilterProblems() {}
 
-    public static void write(HttpServletRequest request, HttpServletResponse response, ProblemDetail problem,
-                             JsonMapper json) throws IOException {
+    public static void write(
+            HttpServletRequest request, HttpServletResponse response, ProblemDetail problem, JsonMapper json)
+            throws IOException {
         problem.setInstance(URI.create(request.getRequestURI()));
         response.setStatus(problem.getStatus());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);

@@ -7,5 +7,4 @@ import org.jspecify.annotations.Nullable;
  *
  * @param field the JSON path of the field ({@code items[0].quantity}) or the name of the query parameter
  */
-public record InvalidField(String field, @Nullable String message) {
-}
+public record InvalidField(String field, @Nullable String message) {}

@@ -7,6 +7,7 @@ import java.net.URI;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
@@ -27,7 +28,6 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
-import org.jspecify.annotations.Nullable;
 
 /**
  * Turns every failure of a request into an RFC 9457 problem detail, whatever the {@code spring.mvc.problemdetails}
@@ -55,6 +55,7 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
     private static final Logger log = LoggerFactory.getLogger(ProblemResponses.class);
     /** A lost race on a row lock is over within milliseconds; a second later the retry sees the winner's state. */
     private static final String RETRY_AFTER_SECONDS = "1";
+
     private static final URI ABOUT_BLANK = URI.create("about:blank");
 
     private final List<FailureAnswer> answers;
@@ -95,7 +96,8 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
     @ExceptionHandler
     ResponseEntity<Object> concurrentChange(ConcurrentOrderChange e) {
         var problem = ProblemType.CONCURRENT_CHANGE.problem(e.getMessage());
-        return ResponseEntity.status(problem.getStatus()).header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
+        return ResponseEntity.status(problem.getStatus())
+                .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
                 .body(problem);
     }
 
@@ -121,16 +123,16 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
     }
 
     @Override
-    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
-            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(
+            HttpMessageNotReadableException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         var problem = ProblemType.INVALID_REQUEST.problem(UnreadableJson.detail(e.getCause()));
         UnreadableJson.field(e.getCause()).ifPresent(field -> problem.setProperty("errors", List.of(field)));
         return answer(problem);
     }
 
     @Override
-    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e,
-            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(
+            MethodArgumentNotValidException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         List<InvalidField> errors = e.getBindingResult().getAllErrors().stream()
                 .map(error -> new InvalidField(
                         error instanceof FieldError field ? field.getField() : error.getObjectName(),
@@ -140,8 +142,8 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
     }
 
     @Override
-    protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException e,
-            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(
+            HandlerMethodValidationException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         List<InvalidField> errors = e.getParameterValidationResults().stream()
                 .flatMap(result -> result.getResolvableErrors().stream()
                         .map(error -> new InvalidField(parameterName(result.getMethodParameter()), message(error))))
@@ -150,8 +152,8 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
     }
 
     @Override
-    protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException e, HttpHeaders headers,
-            HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> handleTypeMismatch(
+            TypeMismatchException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         String name = e.getPropertyName() == null ? "parameter" : e.getPropertyName();
         Class<?> type = e instanceof MethodArgumentTypeMismatchException mismatch
                 ? mismatch.getParameter().nestedIfOptional().getNestedParameterType()
@@ -171,8 +173,8 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
 
     /** Spring's own problems (405, 406, 415, unknown path) leave the type unset; RFC 9457 reads that as about:blank. */
     @Override
-    protected ResponseEntity<Object> createResponseEntity(@Nullable Object body, HttpHeaders headers, HttpStatusCode status,
-            WebRequest request) {
+    protected ResponseEntity<Object> createResponseEntity(
+            @Nullable Object body, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         if (body instanceof ProblemDetail problem && problem.getType() == null) {
             problem.setType(ABOUT_BLANK);
         }
@@ -180,7 +182,8 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
     }
 
     private static ResponseEntity<Object> invalid(List<InvalidField> errors) {
-        String detail = errors.stream().map(error -> "'" + error.field() + "' " + error.message())
+        String detail = errors.stream()
+                .map(error -> "'" + error.field() + "' " + error.message())
                 .reduce((first, second) -> first + "; " + second)
                 .orElse("the request is not valid");
         var problem = ProblemType.INVALID_REQUEST.problem(detail);

@@ -1,9 +1,9 @@
 package com.acme.orders.adapter.rest.problem;
 
 import java.net.URI;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
-import org.jspecify.annotations.Nullable;
 
 /**
  * Every kind of problem this API answers with. The {@code type} URI is what a client branches on; title and status go
@@ -24,10 +24,11 @@ import org.jspecify.annotations.Nullable;
  * own. So this package knows no feature, and every feature can use it.
  */
 public enum ProblemType {
-
     INVALID_REQUEST(HttpStatus.BAD_REQUEST, "invalid-request", "The request is not valid"),
     UNIDENTIFIED_CUSTOMER(HttpStatus.UNAUTHORIZED, "unidentified-customer", "The customer is not identified"),
-    UNSIGNED_NOTIFICATION(HttpStatus.UNAUTHORIZED, "unsigned-notification",
+    UNSIGNED_NOTIFICATION(
+            HttpStatus.UNAUTHORIZED,
+            "unsigned-notification",
             "The notification is not signed by a known payment provider"),
     ACCESS_DENIED(HttpStatus.FORBIDDEN, "access-denied", "The caller may not do this"),
     ORDER_NOT_FOUND(HttpStatus.NOT_FOUND, "order-not-found", "No such order"),
@@ -37,7 +38,9 @@ public enum ProblemType {
     CONCURRENT_CHANGE(HttpStatus.CONFLICT, "concurrent-change", "The order changed at the same time; retry"),
     BODY_TOO_LARGE(HttpStatus.CONTENT_TOO_LARGE, "body-too-large", "The request body is too large"),
     RULE_VIOLATED(HttpStatus.UNPROCESSABLE_CONTENT, "rule-violated", "The request breaks a business rule"),
-    IDEMPOTENCY_KEY_REUSED(HttpStatus.UNPROCESSABLE_CONTENT, "idempotency-key-reused",
+    IDEMPOTENCY_KEY_REUSED(
+            HttpStatus.UNPROCESSABLE_CONTENT,
+            "idempotency-key-reused",
             "The idempotency key was used for another request"),
     PAYMENT_MISMATCH(HttpStatus.UNPROCESSABLE_CONTENT, "payment-mismatch", "The payment does not match the order"),
     INTERNAL_ERROR(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "The service failed to answer"),

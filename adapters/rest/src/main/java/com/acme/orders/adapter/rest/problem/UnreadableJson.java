@@ -1,13 +1,13 @@
 package com.acme.orders.adapter.rest.problem;
 
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.exc.InputCoercionException;
 import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.exc.InvalidNullException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
-import org.jspecify.annotations.Nullable;
 
 /**
  * Says in the client's terms why a JSON body could not be read: which field, and what is wrong with it. Jackson's own
@@ -15,13 +15,14 @@ import org.jspecify.annotations.Nullable;
  */
 final class UnreadableJson {
 
-    private UnreadableJson() {
-    }
+    private UnreadableJson() {}
 
     /** The field at fault, when the failure is about one field rather than the body as a whole. */
     static Optional<InvalidField> field(@Nullable Throwable failure) {
-        if (!(failure instanceof JacksonException jackson) || isMalformed(jackson)
-                || jackson instanceof StreamConstraintsException || path(jackson).isEmpty()) {
+        if (!(failure instanceof JacksonException jackson)
+                || isMalformed(jackson)
+                || jackson instanceof StreamConstraintsException
+                || path(jackson).isEmpty()) {
             return Optional.empty();
         }
         String path = path(jackson);
@@ -46,7 +47,7 @@ final class UnreadableJson {
             return location == null
                     ? "the body is not well-formed JSON"
                     : "the body is not well-formed JSON (line " + location.getLineNr() + ", column "
-                    + location.getColumnNr() + ")";
+                            + location.getColumnNr() + ")";
         }
         return field(failure)
                 .map(field -> "'" + field.field() + "' " + field.message())

@@ -44,6 +44,7 @@ public class BusyRefusals implements FailureAnswer {
      * backoff on top, so a second is short enough for a customer and does not bring the same burst straight back.
      */
     static final String RETRY_AFTER_SECONDS = "1";
+
     static final Duration REPORT_INTERVAL = Duration.ofSeconds(10);
 
     private static final Logger log = LoggerFactory.getLogger(BusyRefusals.class);
@@ -63,10 +64,12 @@ public class BusyRefusals implements FailureAnswer {
         this.clock = clock;
         this.lastReport = new AtomicLong(clock.millis());
         for (Overload overload : Overload.values()) {
-            counters.put(overload, Counter.builder(COUNTER)
-                    .description("Requests answered 503 service-busy, by the overload that refused them")
-                    .tag("reason", overload.tag())
-                    .register(meters));
+            counters.put(
+                    overload,
+                    Counter.builder(COUNTER)
+                            .description("Requests answered 503 service-busy, by the overload that refused them")
+                            .tag("reason", overload.tag())
+                            .register(meters));
         }
     }
 
@@ -76,7 +79,8 @@ public class BusyRefusals implements FailureAnswer {
      * @param evidence what the log says about the cause (an exception's message, a number): never shown to the client
      */
     ProblemDetail refuse(Overload overload, String evidence) {
-        Objects.requireNonNull(counters.get(overload), "every overload has its counter").increment();
+        Objects.requireNonNull(counters.get(overload), "every overload has its counter")
+                .increment();
         sinceLastReport.increment();
         report(overload, evidence);
         return ProblemType.SERVICE_BUSY.problem(
@@ -90,10 +94,12 @@ public class BusyRefusals implements FailureAnswer {
     @Override
     public Optional<ResponseEntity<Object>> answer(Exception failure, WebRequest request) {
         return Overload.causing(failure).map(overload -> {
-            var problem = refuse(overload,
+            var problem = refuse(
+                    overload,
                     request.getDescription(false) + ": " + NestedExceptionUtils.getMostSpecificCause(failure));
             return ResponseEntity.status(problem.getStatus())
-                    .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS).body(problem);
+                    .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
+                    .body(problem);
         });
     }
 
@@ -106,7 +112,11 @@ public class BusyRefusals implements FailureAnswer {
         }
         long refused = sinceLastReport.sumThenReset();
         long since = lastReport.getAndSet(now);
-        log.warn("Answered 503 service-busy to {} request(s) in the last {} ms; the latest was refused for {}: {}",
-                refused, now - since, overload.tag(), evidence);
+        log.warn(
+                "Answered 503 service-busy to {} request(s) in the last {} ms; the latest was refused for {}: {}",
+                refused,
+                now - since,
+                overload.tag(),
+                evidence);
     }
 }

@@ -18,8 +18,9 @@ import org.springframework.util.unit.DataSize;
  *                            pool size
  */
 @ConfigurationProperties("orders.http")
-public record HttpProperties(@DefaultValue("64KB") DataSize maxBodySize,
-                             @DefaultValue("100") int maxRequestsInFlight) {
+public record HttpProperties(
+        @DefaultValue("64KB") DataSize maxBodySize,
+        @DefaultValue("100") int maxRequestsInFlight) {
 
     public HttpProperties {
         if (maxBodySize == null || maxBodySize.toBytes() < 1) {

@@ -14,9 +14,9 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import org.jspecify.annotations.Nullable;
 import org.springframework.web.filter.OncePerRequestFilter;
 import tools.jackson.databind.json.JsonMapper;
-import org.jspecify.annotations.Nullable;
 
 /**
  * Refuses request bodies above {@code orders.http.max-body-size} with a 413 problem, for every path.
@@ -41,8 +41,8 @@ class RequestBodyLimit extends OncePerRequestFilter {
             throws ServletException, IOException {
         if (request.getContentLengthLong() > limit) {
             // Answered here: the request never reaches Spring MVC, so the advice cannot write this one.
-            FilterProblems.write(request, response,
-                    ProblemType.BODY_TOO_LARGE.problem(new BodyTooLarge(limit).getMessage()), json);
+            FilterProblems.write(
+                    request, response, ProblemType.BODY_TOO_LARGE.problem(new BodyTooLarge(limit).getMessage()), json);
             return;
         }
         chain.doFilter(new CappedRequest(request, limit), response);

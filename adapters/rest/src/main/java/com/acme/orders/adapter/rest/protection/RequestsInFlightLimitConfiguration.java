@@ -20,8 +20,8 @@ public class RequestsInFlightLimitConfiguration {
      * {@code http.server.requests} still counts the refusals.
      */
     @Bean
-    FilterRegistrationBean<RequestsInFlightLimit> requestsInFlightLimit(HttpProperties properties,
-                                                                        BusyRefusals refusals, JsonMapper json) {
+    FilterRegistrationBean<RequestsInFlightLimit> requestsInFlightLimit(
+            HttpProperties properties, BusyRefusals refusals, JsonMapper json) {
         var registration = new FilterRegistrationBean<>(
                 new RequestsInFlightLimit(properties.maxRequestsInFlight(), refusals, json));
         registration.addUrlPatterns("/v1/*");

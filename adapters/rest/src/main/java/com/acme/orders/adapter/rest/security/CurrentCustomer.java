@@ -14,5 +14,4 @@ import java.lang.annotation.Target;
 @Target(ElementType.PARAMETER)
 @Retention(RetentionPolicy.RUNTIME)
 @Hidden
-public @interface CurrentCustomer {
-}
+public @interface CurrentCustomer {}

@@ -2,6 +2,7 @@ package com.acme.orders.adapter.rest.security;
 
 import com.acme.orders.domain.CustomerId;
 import com.acme.orders.domain.DomainRuleViolation;
+import org.jspecify.annotations.Nullable;
 import org.springframework.core.MethodParameter;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
@@ -9,7 +10,6 @@ import org.springframework.web.bind.support.WebDataBinderFactory;
 import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.method.support.ModelAndViewContainer;
-import org.jspecify.annotations.Nullable;
 
 /**
  * The one place that knows how a request names its customer: the {@code sub} of the bearer token Spring Security has
@@ -24,11 +24,14 @@ final class CurrentCustomerResolver implements HandlerMethodArgumentResolver {
     }
 
     @Override
-    public CustomerId resolveArgument(MethodParameter parameter, @Nullable ModelAndViewContainer mavContainer,
-                                      NativeWebRequest request, @Nullable WebDataBinderFactory binderFactory) {
+    public CustomerId resolveArgument(
+            MethodParameter parameter,
+            @Nullable ModelAndViewContainer mavContainer,
+            NativeWebRequest request,
+            @Nullable WebDataBinderFactory binderFactory) {
         if (!(SecurityContextHolder.getContext().getAuthentication() instanceof JwtAuthenticationToken token)) {
-            throw new UnidentifiedCustomer("the request does not say which customer sends it: "
-                    + "send Authorization: Bearer <token>");
+            throw new UnidentifiedCustomer(
+                    "the request does not say which customer sends it: " + "send Authorization: Bearer <token>");
         }
         try {
             String subject = token.getToken().getSubject();

@@ -20,6 +20,7 @@ public class CustomerIdentityProblems {
     ResponseEntity<Object> unidentifiedCustomer(UnidentifiedCustomer e) {
         var problem = ProblemType.UNIDENTIFIED_CUSTOMER.problem(e.getMessage());
         return ResponseEntity.status(problem.getStatus())
-                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\"").body(problem);
+                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\"")
+                .body(problem);
     }
 }

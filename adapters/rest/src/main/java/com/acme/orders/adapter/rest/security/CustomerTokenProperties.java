@@ -2,7 +2,6 @@ package com.acme.orders.adapter.rest.security;
 
 import java.nio.charset.StandardCharsets;
 import javax.crypto.spec.SecretKeySpec;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**

@@ -1,10 +1,10 @@
 package com.acme.orders.adapter.rest.security;
 
 import java.time.Clock;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import tools.jackson.databind.json.JsonMapper;
@@ -21,10 +21,10 @@ public class PaymentSignatureConfiguration {
      * authentication).
      */
     @Bean
-    FilterRegistrationBean<PaymentSignatureCheck> paymentSignatureCheck(PaymentSigningProperties properties,
-                                                                        Clock clock, JsonMapper json) {
-        var registration = new FilterRegistrationBean<>(
-                new PaymentSignatureCheck(new PaymentSignature(properties, clock), json));
+    FilterRegistrationBean<PaymentSignatureCheck> paymentSignatureCheck(
+            PaymentSigningProperties properties, Clock clock, JsonMapper json) {
+        var registration =
+                new FilterRegistrationBean<>(new PaymentSignatureCheck(new PaymentSignature(properties, clock), json));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
         return registration;
     }

@@ -17,8 +17,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                           notification could be replayed
  */
 @ConfigurationProperties("orders.payments")
-public record PaymentSigningProperties(List<String> signingSecrets,
-                                       @DefaultValue("300s") Duration signatureTolerance) {
+public record PaymentSigningProperties(
+        List<String> signingSecrets, @DefaultValue("300s") Duration signatureTolerance) {
 
     /** 256 bits, the strength of HMAC-SHA256 itself; a shorter secret is the weakest link. */
     static final int MIN_SECRET_BYTES = 32;
@@ -30,14 +30,14 @@ public record PaymentSigningProperties(List<String> signingSecrets,
         }
         for (String secret : signingSecrets) {
             if (secret == null || secret.getBytes(StandardCharsets.UTF_8).length < MIN_SECRET_BYTES) {
-                throw new IllegalArgumentException("every orders.payments.signing-secrets entry has at least "
-                        + MIN_SECRET_BYTES + " bytes");
+                throw new IllegalArgumentException(
+                        "every orders.payments.signing-secrets entry has at least " + MIN_SECRET_BYTES + " bytes");
             }
         }
         signingSecrets = List.copyOf(signingSecrets);
         if (signatureTolerance == null || !signatureTolerance.isPositive()) {
-            throw new IllegalArgumentException("orders.payments.signature-tolerance must be positive, got "
-                    + signatureTolerance);
+            throw new IllegalArgumentException(
+                    "orders.payments.signature-tolerance must be positive, got " + signatureTolerance);
         }
     }
 }

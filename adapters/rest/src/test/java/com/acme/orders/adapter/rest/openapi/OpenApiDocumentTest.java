@@ -33,25 +33,35 @@ class OpenApiDocumentTest {
             operations.put(path.getKey(), methods);
         });
 
-        assertThat(operations).isEqualTo(Map.of(
-                "/v1/orders", Set.of("get", "post"),
-                "/v1/orders/{id}", Set.of("get"),
-                "/v1/orders/{id}/cancellation", Set.of("post"),
-                "/v1/payment-notifications", Set.of("post")));
+        assertThat(operations)
+                .isEqualTo(Map.of(
+                        "/v1/orders", Set.of("get", "post"),
+                        "/v1/orders/{id}", Set.of("get"),
+                        "/v1/orders/{id}/cancellation", Set.of("post"),
+                        "/v1/payment-notifications", Set.of("post")));
     }
 
     @Test
     void every_error_answer_in_the_document_is_a_problem_detail() {
         JsonNode paths = document().get("paths");
 
-        paths.properties().forEach(path -> path.getValue().properties().forEach(operation ->
-                operation.getValue().get("responses").properties().forEach(response -> {
-                    if (response.getKey().startsWith("4") || response.getKey().startsWith("5")) {
-                        assertThat(response.getValue().at("/content/application~1problem+json/schema/$ref").asString())
-                                .as("%s %s %s", operation.getKey(), path.getKey(), response.getKey())
-                                .isEqualTo("#/components/schemas/Problem");
-                    }
-                })));
+        paths.properties()
+                .forEach(path -> path.getValue()
+                        .properties()
+                        .forEach(operation -> operation
+                                .getValue()
+                                .get("responses")
+                                .properties()
+                                .forEach(response -> {
+                                    if (response.getKey().startsWith("4")
+                                            || response.getKey().startsWith("5")) {
+                                        assertThat(response.getValue()
+                                                        .at("/content/application~1problem+json/schema/$ref")
+                                                        .asString())
+                                                .as("%s %s %s", operation.getKey(), path.getKey(), response.getKey())
+                                                .isEqualTo("#/components/schemas/Problem");
+                                    }
+                                })));
         assertThat(paths.at("/~1v1~1payment-notifications/post/responses").propertyNames())
                 .contains("200", "400", "404", "409", "413", "422", "503");
         assertThat(paths.at("/~1v1~1orders/post/responses").propertyNames())
@@ -62,19 +72,28 @@ class OpenApiDocumentTest {
     void customer_operations_say_how_the_customer_is_identified_and_do_not_show_it_as_a_parameter() {
         JsonNode document = document();
 
-        assertThat(document.at("/components/securitySchemes/customer/scheme").asString()).isEqualTo("bearer");
-        assertThat(document.at("/components/securitySchemes/customer/bearerFormat").asString()).isEqualTo("JWT");
-        assertThat(document.at("/components/securitySchemes/paymentProvider/name").asString())
+        assertThat(document.at("/components/securitySchemes/customer/scheme").asString())
+                .isEqualTo("bearer");
+        assertThat(document.at("/components/securitySchemes/customer/bearerFormat")
+                        .asString())
+                .isEqualTo("JWT");
+        assertThat(document.at("/components/securitySchemes/paymentProvider/name")
+                        .asString())
                 .isEqualTo("Payment-Signature");
-        assertThat(document.at("/paths/~1v1~1orders~1{id}/get/security/0").propertyNames()).containsExactly("customer");
+        assertThat(document.at("/paths/~1v1~1orders~1{id}/get/security/0").propertyNames())
+                .containsExactly("customer");
         assertThat(document.at("/paths/~1v1~1orders~1{id}/get/parameters").findValuesAsString("name"))
                 .containsExactly("id");
     }
 
     private JsonNode document() {
-        byte[] body = http.get().uri("/v3/api-docs").exchange()
-                .expectStatus().isOk()
-                .returnResult(byte[].class).getResponseBody();
+        byte[] body = http.get()
+                .uri("/v3/api-docs")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .returnResult(byte[].class)
+                .getResponseBody();
         return json.readTree(body);
     }
 }

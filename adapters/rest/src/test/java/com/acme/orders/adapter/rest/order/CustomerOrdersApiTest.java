@@ -53,12 +53,15 @@ class CustomerOrdersApiTest {
                 {"id":"%s","customerId":"%s","status":"UNPAID","currency":"EUR","total":"25.00",
                  "items":[{"sku":"BOOK-1","quantity":2,"unitPrice":"12.50"}],
                  "createdAt":"%s","paymentDeadline":"%s",
-                 "paidAt":null,"paymentReference":null,"cancelledAt":null,"cancellationReason":null}"""
-                .formatted(id, alice, now, now.plus(Duration.ofMinutes(30))));
+                 "paidAt":null,"paymentReference":null,"cancelledAt":null,"cancellationReason":null}""".formatted(
+                        id, alice, now, now.plus(Duration.ofMinutes(30))));
         var stored = service.orders.stored(OrderId.of(id));
         assertThat(stored.status()).isEqualTo(OrderStatus.UNPAID);
         assertThat(stored.customerId().value()).isEqualTo(alice);
-        assertThat(placed).bodyJson().extractingPath("$.orderNumber").isEqualTo(stored.number().value());
+        assertThat(placed)
+                .bodyJson()
+                .extractingPath("$.orderNumber")
+                .isEqualTo(stored.number().value());
     }
 
     @Test
@@ -70,7 +73,9 @@ class CustomerOrdersApiTest {
 
         assertThat(placed).hasStatus(HttpStatus.CREATED);
         assertThat(placed).bodyJson().extractingPath("$.total").isEqualTo("3600");
-        assertThat(placed).bodyJson().extractingPath("$.paymentDeadline")
+        assertThat(placed)
+                .bodyJson()
+                .extractingPath("$.paymentDeadline")
                 .isEqualTo(now.plus(Duration.ofMinutes(5)).toString());
     }
 
@@ -106,9 +111,12 @@ class CustomerOrdersApiTest {
         var cancel = post(bob, "/v1/orders/" + id + "/cancellation", null);
 
         for (var response : List.of(read, cancel)) {
-            assertThat(response).hasStatus(HttpStatus.NOT_FOUND)
+            assertThat(response)
+                    .hasStatus(HttpStatus.NOT_FOUND)
                     .hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
-            assertThat(response).bodyJson().extractingPath("$.type")
+            assertThat(response)
+                    .bodyJson()
+                    .extractingPath("$.type")
                     .isEqualTo("https://problems.acme.com/orders/order-not-found");
         }
         assertThat(service.orders.stored(OrderId.of(id)).status()).isEqualTo(OrderStatus.UNPAID);
@@ -118,10 +126,14 @@ class CustomerOrdersApiTest {
     void a_request_without_a_customer_id_is_unauthorized_and_places_nothing() {
         int before = service.orders.size();
 
-        var response = RestTestClientResponse.from(http.post().uri("/v1/orders")
-                .contentType(MediaType.APPLICATION_JSON).body(TWO_BOOKS).exchange());
+        var response = RestTestClientResponse.from(http.post()
+                .uri("/v1/orders")
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(TWO_BOOKS)
+                .exchange());
 
-        assertThat(response).hasStatus(HttpStatus.UNAUTHORIZED)
+        assertThat(response)
+                .hasStatus(HttpStatus.UNAUTHORIZED)
                 .hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
         assertThat(response).bodyJson().extractingPath("$.status").isEqualTo(401);
         assertThat(response).bodyJson().extractingPath("$.title").isEqualTo("The customer is not identified");
@@ -149,10 +161,11 @@ class CustomerOrdersApiTest {
         String cursor = JsonPath.read(body(first), "$.nextCursor");
         var second = get(alice, "/v1/orders?limit=3&cursor=" + cursor);
 
-        assertThat(first).bodyJson().extractingPath("$.orders[*].id")
+        assertThat(first)
+                .bodyJson()
+                .extractingPath("$.orders[*].id")
                 .isEqualTo(List.of(placed.get(4), placed.get(3), placed.get(2)));
-        assertThat(second).bodyJson().extractingPath("$.orders[*].id")
-                .isEqualTo(List.of(placed.get(1), placed.get(0)));
+        assertThat(second).bodyJson().extractingPath("$.orders[*].id").isEqualTo(List.of(placed.get(1), placed.get(0)));
         assertThat(second).bodyJson().extractingPath("$.nextCursor").isNull();
     }
 
@@ -179,7 +192,10 @@ class CustomerOrdersApiTest {
         for (var response : List.of(cancelled, again)) {
             assertThat(response).hasStatusOk();
             assertThat(response).bodyJson().extractingPath("$.status").isEqualTo("CANCELLED");
-            assertThat(response).bodyJson().extractingPath("$.cancellationReason").isEqualTo("CUSTOMER_REQUEST");
+            assertThat(response)
+                    .bodyJson()
+                    .extractingPath("$.cancellationReason")
+                    .isEqualTo("CUSTOMER_REQUEST");
         }
         assertThat(service.orders.stored(OrderId.of(id)).cancellationReason())
                 .contains(CancellationReason.CUSTOMER_REQUEST);
@@ -190,14 +206,20 @@ class CustomerOrdersApiTest {
         String id = idOf(place(alice, TWO_BOOKS));
         String payment = """
                 {"orderId":"%s","paymentReference":"pi_cancel","amount":"25.00","currency":"EUR"}""".formatted(id);
-        assertThat(RestTestClientResponse.from(http.post().uri("/v1/payment-notifications")
-                .contentType(MediaType.APPLICATION_JSON)
-                .header(PaymentSignature.HEADER, TestCredentials.paymentSignature(payment, service.clock.instant()))
-                .body(payment).exchange())).hasStatusOk();
+        assertThat(RestTestClientResponse.from(http.post()
+                        .uri("/v1/payment-notifications")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .header(
+                                PaymentSignature.HEADER,
+                                TestCredentials.paymentSignature(payment, service.clock.instant()))
+                        .body(payment)
+                        .exchange()))
+                .hasStatusOk();
 
         var cancel = post(alice, "/v1/orders/" + id + "/cancellation", null);
 
-        assertThat(cancel).hasStatus(HttpStatus.CONFLICT)
+        assertThat(cancel)
+                .hasStatus(HttpStatus.CONFLICT)
                 .hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
         assertThat(cancel).bodyJson().extractingPath("$.type").isEqualTo("https://problems.acme.com/orders/order-paid");
         assertThat(cancel).bodyJson().extractingPath("$.orderStatus").isEqualTo("PAID");
@@ -208,7 +230,8 @@ class CustomerOrdersApiTest {
     void a_cursor_that_was_not_handed_out_is_a_bad_request() {
         var response = get(alice, "/v1/orders?cursor=not-a-cursor");
 
-        assertThat(response).hasStatus(HttpStatus.BAD_REQUEST)
+        assertThat(response)
+                .hasStatus(HttpStatus.BAD_REQUEST)
                 .hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
         assertThat(response).bodyJson().extractingPath("$.errors[0].field").isEqualTo("cursor");
     }
@@ -222,8 +245,9 @@ class CustomerOrdersApiTest {
         assertThat(retry).hasStatus(HttpStatus.CREATED).hasHeader("Idempotent-Replayed", "true");
         assertThat(idOf(retry)).isEqualTo(idOf(first));
         assertThat(retry).hasHeader("Location", "/v1/orders/" + idOf(first));
-        assertThat(service.orders.listOfCustomer(new CustomerId(alice), java.util.Optional.empty(),
-                java.util.Optional.empty(), 10)).hasSize(1);
+        assertThat(service.orders.listOfCustomer(
+                        new CustomerId(alice), java.util.Optional.empty(), java.util.Optional.empty(), 10))
+                .hasSize(1);
     }
 
     @Test
@@ -232,27 +256,35 @@ class CustomerOrdersApiTest {
 
         var other = placeWithKey(alice, "order-attempt-1", TWO_BOOKS.replace("\"quantity\":2", "\"quantity\":3"));
 
-        assertThat(other).hasStatus(HttpStatus.UNPROCESSABLE_CONTENT)
+        assertThat(other)
+                .hasStatus(HttpStatus.UNPROCESSABLE_CONTENT)
                 .hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
-        assertThat(other).bodyJson().extractingPath("$.type")
+        assertThat(other)
+                .bodyJson()
+                .extractingPath("$.type")
                 .isEqualTo("https://problems.acme.com/orders/idempotency-key-reused");
-        assertThat(service.orders.listOfCustomer(new CustomerId(alice), java.util.Optional.empty(),
-                java.util.Optional.empty(), 10)).hasSize(1);
+        assertThat(service.orders.listOfCustomer(
+                        new CustomerId(alice), java.util.Optional.empty(), java.util.Optional.empty(), 10))
+                .hasSize(1);
     }
 
     @Test
     void an_idempotency_key_that_is_too_long_or_not_visible_ascii_is_a_bad_request() {
         assertThat(placeWithKey(alice, "k".repeat(256), TWO_BOOKS)).hasStatus(HttpStatus.BAD_REQUEST);
         assertThat(placeWithKey(alice, "key with spaces", TWO_BOOKS)).hasStatus(HttpStatus.BAD_REQUEST);
-        assertThat(service.orders.listOfCustomer(new CustomerId(alice), java.util.Optional.empty(),
-                java.util.Optional.empty(), 10)).isEmpty();
+        assertThat(service.orders.listOfCustomer(
+                        new CustomerId(alice), java.util.Optional.empty(), java.util.Optional.empty(), 10))
+                .isEmpty();
     }
 
     private RestTestClientResponse placeWithKey(String customer, String key, String body) {
-        return RestTestClientResponse.from(http.post().uri("/v1/orders").contentType(MediaType.APPLICATION_JSON)
+        return RestTestClientResponse.from(http.post()
+                .uri("/v1/orders")
+                .contentType(MediaType.APPLICATION_JSON)
                 .header("Authorization", TestCredentials.bearer(customer, service.clock.instant()))
                 .header("Idempotency-Key", key)
-                .body(body).exchange());
+                .body(body)
+                .exchange());
     }
 
     private RestTestClientResponse place(String customer, String body) {
@@ -271,9 +303,10 @@ class CustomerOrdersApiTest {
     }
 
     private RestTestClientResponse get(String customer, String path) {
-        return RestTestClientResponse.from(
-                http.get().uri(path).header("Authorization", TestCredentials.bearer(customer, service.clock.instant()))
-                        .exchange());
+        return RestTestClientResponse.from(http.get()
+                .uri(path)
+                .header("Authorization", TestCredentials.bearer(customer, service.clock.instant()))
+                .exchange());
     }
 
     private static String idOf(RestTestClientResponse response) {

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.acme.orders.adapter.rest.security.PaymentSignature;
 import com.acme.orders.adapter.rest.security.TestCredentials;
-import com.acme.orders.application.ordering.PlaceOrder;
 import com.acme.orders.application.fakes.OrderServiceFixture;
+import com.acme.orders.application.ordering.PlaceOrder;
 import com.acme.orders.application.payment.port.ReceivedPayments;
 import com.acme.orders.domain.CancellationReason;
 import com.acme.orders.domain.CustomerId;
@@ -15,8 +15,8 @@ import com.acme.orders.domain.Order;
 import com.acme.orders.domain.OrderPaid;
 import com.acme.orders.domain.OrderStatus;
 import com.acme.orders.domain.PaymentReference;
-import com.acme.orders.domain.RefundRequested;
 import com.acme.orders.domain.Quantity;
+import com.acme.orders.domain.RefundRequested;
 import com.acme.orders.domain.Sku;
 import java.time.Duration;
 import java.util.List;
@@ -51,7 +51,8 @@ class PaymentNotificationsApiTest {
 
     /** Two books at 12.50 EUR, placed through the use case: this test is about the provider's side only. */
     private Order placeTwoBooks() {
-        return service.placeOrder.place(new PlaceOrder.Command(new CustomerId("alice-" + UUID.randomUUID()),
+        return service.placeOrder.place(new PlaceOrder.Command(
+                new CustomerId("alice-" + UUID.randomUUID()),
                 List.of(new LineItem(new Sku("BOOK-1"), new Quantity(2), Money.of("12.50", "EUR"))),
                 Optional.empty()));
     }
@@ -67,7 +68,8 @@ class PaymentNotificationsApiTest {
                 {"orderId":"%s","status":"PAID","result":"PAID"}""".formatted(order.id()));
         var stored = service.orders.stored(order.id());
         assertThat(stored.status()).isEqualTo(OrderStatus.PAID);
-        assertThat(stored.paymentReference()).hasValueSatisfying(it -> assertThat(it.value()).isEqualTo(ref("pi_123")));
+        assertThat(stored.paymentReference())
+                .hasValueSatisfying(it -> assertThat(it.value()).isEqualTo(ref("pi_123")));
         assertThat(service.events.of(order.id()).getLast()).isInstanceOf(OrderPaid.class);
     }
 
@@ -110,8 +112,11 @@ class PaymentNotificationsApiTest {
         var stored = service.orders.stored(order.id());
         assertThat(stored.status()).isEqualTo(OrderStatus.CANCELLED);
         assertThat(stored.cancellationReason()).contains(CancellationReason.PAYMENT_TIMEOUT);
-        assertThat(service.events.of(order.id())).filteredOn(RefundRequested.class::isInstance).singleElement()
-                .isInstanceOfSatisfying(RefundRequested.class,
+        assertThat(service.events.of(order.id()))
+                .filteredOn(RefundRequested.class::isInstance)
+                .singleElement()
+                .isInstanceOfSatisfying(
+                        RefundRequested.class,
                         refund -> assertThat(refund.paymentReference().value()).isEqualTo(ref("pi_late")));
     }
 
@@ -142,7 +147,9 @@ class PaymentNotificationsApiTest {
         }
 
         assertThat(service.orders.stored(order.id()).version()).isEqualTo(1);
-        assertThat(service.events.of(order.id())).filteredOn(OrderPaid.class::isInstance).hasSize(1);
+        assertThat(service.events.of(order.id()))
+                .filteredOn(OrderPaid.class::isInstance)
+                .hasSize(1);
     }
 
     @Test
@@ -167,8 +174,9 @@ class PaymentNotificationsApiTest {
         assertThat(mismatch).bodyJson().extractingPath("$.orderStatus").isEqualTo("UNPAID");
         assertThat(service.orders.stored(order.id()).status()).isEqualTo(OrderStatus.UNPAID);
         assertThat(service.orders.stored(order.id()).version()).isZero();
-        assertThat(service.receivedPayments.find(new PaymentReference(ref("pi_short")))).hasValueSatisfying(recorded ->
-                assertThat(recorded.outcome()).isEqualTo(ReceivedPayments.Outcome.REFUSED));
+        assertThat(service.receivedPayments.find(new PaymentReference(ref("pi_short"))))
+                .hasValueSatisfying(
+                        recorded -> assertThat(recorded.outcome()).isEqualTo(ReceivedPayments.Outcome.REFUSED));
     }
 
     @Test
@@ -176,8 +184,7 @@ class PaymentNotificationsApiTest {
         var order = placeTwoBooks();
 
         var response = notify("""
-                {"orderId":"%s","paymentReference":"pi_usd","amount":"25.00","currency":"USD"}"""
-                .formatted(order.id()));
+                {"orderId":"%s","paymentReference":"pi_usd","amount":"25.00","currency":"USD"}""".formatted(order.id()));
 
         assertProblem(response, HttpStatus.UNPROCESSABLE_CONTENT, "payment-mismatch");
     }
@@ -185,21 +192,20 @@ class PaymentNotificationsApiTest {
     @Test
     void a_payment_for_an_unknown_order_is_not_found() {
         var response = notify("""
-                {"orderId":"%s","paymentReference":"pi_1","amount":"25.00","currency":"EUR"}"""
-                .formatted(UUID.randomUUID()));
+                {"orderId":"%s","paymentReference":"pi_1","amount":"25.00","currency":"EUR"}""".formatted(UUID.randomUUID()));
 
         assertProblem(response, HttpStatus.NOT_FOUND, "order-not-found");
     }
 
     private RestTestClientResponse notifyPayment(Order order, String reference, String amount) {
         return notify("""
-                {"orderId":"%s","paymentReference":"%s","amount":"%s","currency":"EUR"}"""
-                .formatted(order.id(), reference, amount));
+                {"orderId":"%s","paymentReference":"%s","amount":"%s","currency":"EUR"}""".formatted(order.id(), reference, amount));
     }
 
     /** Signed as the provider signs, at the service's current time. */
     private RestTestClientResponse notify(String body) {
-        return RestTestClientResponse.from(http.post().uri("/v1/payment-notifications")
+        return RestTestClientResponse.from(http.post()
+                .uri("/v1/payment-notifications")
                 .contentType(MediaType.APPLICATION_JSON)
                 .header(PaymentSignature.HEADER, TestCredentials.paymentSignature(body, service.clock.instant()))
                 .body(body)
@@ -208,8 +214,7 @@ class PaymentNotificationsApiTest {
 
     private static void assertProblem(RestTestClientResponse response, HttpStatus status, String slug) {
         assertThat(response).hasStatus(status).hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
-        assertThat(response).bodyJson().extractingPath("$.type")
-                .isEqualTo("https://problems.acme.com/orders/" + slug);
+        assertThat(response).bodyJson().extractingPath("$.type").isEqualTo("https://problems.acme.com/orders/" + slug);
         assertThat(response).bodyJson().extractingPath("$.status").isEqualTo(status.value());
         assertThat(response).bodyJson().extractingPath("$.instance").isEqualTo("/v1/payment-notifications");
     }

@@ -34,7 +34,8 @@ import tools.jackson.databind.json.JsonMapper;
  * 4xx problem detail, and no order is stored. This context runs with a 16 KiB body limit (a setting, not the default)
  * and no test in it places an order, so its repository must stay empty.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "orders.http.max-body-size=16KB")
 class BadInputTest {
 
@@ -49,7 +50,8 @@ class BadInputTest {
     @Autowired
     OrderServiceFixture service;
 
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private final JsonMapper json = JsonMapper.builder().build();
 
     static Stream<Arguments> badRequests() {
@@ -60,7 +62,10 @@ class BadInputTest {
                 bad("JSON followed by garbage", placeOrder(order("EUR", ITEM) + " {}"), 400),
                 bad("an empty body", placeOrder(""), 400),
                 bad("an array instead of an object", placeOrder("[" + ITEM + "]"), 400),
-                bad("a body that is not declared as JSON", placeOrder(order("EUR", ITEM)).as("text/plain"), 415),
+                bad(
+                        "a body that is not declared as JSON",
+                        placeOrder(order("EUR", ITEM)).as("text/plain"),
+                        415),
                 // missing, null and unknown fields
                 bad("no currency", placeOrder("{\"items\":[" + ITEM + "]}"), 400),
                 bad("no items", placeOrder("{\"currency\":\"EUR\"}"), 400),
@@ -70,16 +75,21 @@ class BadInputTest {
                 bad("a null quantity", placeOrder(order("EUR", item("A", "null", "\"1.00\""))), 400),
                 bad("a null item", placeOrder(order("EUR", "null")), 400),
                 bad("an unknown field", placeOrder(twoBooksWith("\"colour\":\"red\"")), 400),
-                bad("an unknown field in an item", placeOrder(order("EUR",
-                        "{\"sku\":\"A\",\"quantity\":1,\"unitPrice\":\"1.00\",\"discount\":\"1.00\"}")), 400),
+                bad(
+                        "an unknown field in an item",
+                        placeOrder(order(
+                                "EUR", "{\"sku\":\"A\",\"quantity\":1,\"unitPrice\":\"1.00\",\"discount\":\"1.00\"}")),
+                        400),
                 // quantities
                 bad("a zero quantity", placeOrder(order("EUR", item("A", "0", "\"1.00\""))), 400),
                 bad("a negative quantity", placeOrder(order("EUR", item("A", "-3", "\"1.00\""))), 400),
                 bad("a quantity above the maximum", placeOrder(order("EUR", item("A", "1001", "\"1.00\""))), 400),
                 bad("a fractional quantity", placeOrder(order("EUR", item("A", "2.5", "\"1.00\""))), 400),
                 bad("a quantity as text", placeOrder(order("EUR", item("A", "\"2\"", "\"1.00\""))), 400),
-                bad("a quantity beyond any integer",
-                        placeOrder(order("EUR", item("A", "99999999999999999999", "\"1.00\""))), 400),
+                bad(
+                        "a quantity beyond any integer",
+                        placeOrder(order("EUR", item("A", "99999999999999999999", "\"1.00\""))),
+                        400),
                 // currencies
                 bad("an unknown currency", placeOrder(order("XYZ", ITEM)), 422),
                 bad("a lower-case currency", placeOrder(order("eur", ITEM)), 400),
@@ -88,16 +98,17 @@ class BadInputTest {
                 // amounts
                 bad("an absurd amount as a number", placeOrder(order("EUR", price("1e15"))), 422),
                 bad("an absurd amount as text", placeOrder(order("EUR", price("\"9999999999999.99\""))), 422),
-                bad("a total above the limit",
-                        placeOrder(order("EUR", item("A", "1000", "\"999999999999.99\""))), 422),
+                bad("a total above the limit", placeOrder(order("EUR", item("A", "1000", "\"999999999999.99\""))), 422),
                 bad("more decimals than the currency has", placeOrder(order("EUR", price("\"1.234\""))), 422),
                 bad("decimals in a currency without them", placeOrder(order("JPY", price("\"1.5\""))), 422),
                 bad("a negative price", placeOrder(order("EUR", price("\"-1.00\""))), 422),
                 bad("a price that is not a number", placeOrder(order("EUR", price("\"twelve\""))), 400),
                 bad("a price as a boolean", placeOrder(order("EUR", price("true"))), 400),
                 bad("a price with a huge exponent", placeOrder(order("EUR", price("1e999999999"))), 422),
-                bad("a price with an exponent beyond any decimal",
-                        placeOrder(order("EUR", price("\"1e9999999999\""))), 400),
+                bad(
+                        "a price with an exponent beyond any decimal",
+                        placeOrder(order("EUR", price("\"1e9999999999\""))),
+                        400),
                 bad("a price with thousands of digits", placeOrder(order("EUR", price("9".repeat(5000)))), 400),
                 bad("an order that costs nothing", placeOrder(order("EUR", price("\"0.00\""))), 422),
                 // items and skus
@@ -105,20 +116,31 @@ class BadInputTest {
                 bad("more items than an order may have", placeOrder(order("EUR", items(101))), 400),
                 bad("items that are not a list", placeOrder("{\"currency\":\"EUR\",\"items\":" + ITEM + "}"), 400),
                 bad("a blank sku", placeOrder(order("EUR", item(" ", "1", "\"1.00\""))), 400),
-                bad("a sku longer than 64 characters",
-                        placeOrder(order("EUR", item("A".repeat(65), "1", "\"1.00\""))), 400),
-                bad("a sku with characters a sku never has",
-                        placeOrder(order("EUR", item("BOOK 1", "1", "\"1.00\""))), 422),
-                bad("a sku as a number",
-                        placeOrder(order("EUR", "{\"sku\":42,\"quantity\":1,\"unitPrice\":\"1.00\"}")), 400),
+                bad(
+                        "a sku longer than 64 characters",
+                        placeOrder(order("EUR", item("A".repeat(65), "1", "\"1.00\""))),
+                        400),
+                bad(
+                        "a sku with characters a sku never has",
+                        placeOrder(order("EUR", item("BOOK 1", "1", "\"1.00\""))),
+                        422),
+                bad(
+                        "a sku as a number",
+                        placeOrder(order("EUR", "{\"sku\":42,\"quantity\":1,\"unitPrice\":\"1.00\"}")),
+                        400),
                 // payment windows
                 bad("a zero payment window", placeOrder(twoBooksWith("\"paymentWindowMinutes\":0")), 400),
                 bad("a negative payment window", placeOrder(twoBooksWith("\"paymentWindowMinutes\":-5")), 400),
-                bad("a payment window longer than allowed",
-                        placeOrder(twoBooksWith("\"paymentWindowMinutes\":100000")), 422),
+                bad(
+                        "a payment window longer than allowed",
+                        placeOrder(twoBooksWith("\"paymentWindowMinutes\":100000")),
+                        422),
                 // oversized bodies
                 bad("a declared length above the limit", placeOrder(LIMIT_EXCEEDING_ORDER), 413),
-                bad("a chunked body above the limit", placeOrder(LIMIT_EXCEEDING_ORDER).sentChunked(), 413),
+                bad(
+                        "a chunked body above the limit",
+                        placeOrder(LIMIT_EXCEEDING_ORDER).sentChunked(),
+                        413),
                 // paths, parameters, methods, identity
                 bad("an order id that is not a UUID", get("/v1/orders/not-a-uuid"), 400),
                 bad("a cancellation of an order id that is not a UUID", post("/v1/orders/42/cancellation"), 400),
@@ -128,33 +150,44 @@ class BadInputTest {
                 bad("an unknown status", get("/v1/orders?status=unpaid"), 400),
                 bad("a damaged cursor", get("/v1/orders?cursor=%25%25%25"), 400),
                 bad("a cursor of the right encoding and wrong content", get("/v1/orders?cursor=aGVsbG8"), 400),
-                bad("a method the path does not have",
-                        new BadRequest("DELETE", "/v1/orders", null, null, false, true), 405),
-                bad("an order request without a customer", placeOrder(order("EUR", ITEM)).anonymous(), 401),
+                bad(
+                        "a method the path does not have",
+                        new BadRequest("DELETE", "/v1/orders", null, null, false, true),
+                        405),
+                bad(
+                        "an order request without a customer",
+                        placeOrder(order("EUR", ITEM)).anonymous(),
+                        401),
                 // payment notifications
-                bad("a payment for an order id that is not a UUID",
-                        payment("\"not-a-uuid\"", "\"pi_1\"", "\"25.00\"", "\"EUR\""), 400),
+                bad(
+                        "a payment for an order id that is not a UUID",
+                        payment("\"not-a-uuid\"", "\"pi_1\"", "\"25.00\"", "\"EUR\""),
+                        400),
                 bad("a payment for a numeric order id", payment("42", "\"pi_1\"", "\"25.00\"", "\"EUR\""), 400),
                 bad("a payment without a reference", payment(uuid(), "null", "\"25.00\"", "\"EUR\""), 400),
-                bad("a payment reference longer than allowed",
-                        payment(uuid(), "\"" + "p".repeat(129) + "\"", "\"25.00\"", "\"EUR\""), 400),
+                bad(
+                        "a payment reference longer than allowed",
+                        payment(uuid(), "\"" + "p".repeat(129) + "\"", "\"25.00\"", "\"EUR\""),
+                        400),
                 bad("a payment reference with spaces", payment(uuid(), "\"pi 1\"", "\"25.00\"", "\"EUR\""), 422),
                 bad("a payment amount that is not a number", payment(uuid(), "\"pi_1\"", "\"lots\"", "\"EUR\""), 400),
                 bad("an absurd payment amount", payment(uuid(), "\"pi_1\"", "1e15", "\"EUR\""), 422),
                 bad("a payment in too many decimals", payment(uuid(), "\"pi_1\"", "\"25.001\"", "\"EUR\""), 422),
                 bad("a payment in an unknown currency", payment(uuid(), "\"pi_1\"", "\"25.00\"", "\"XYZ\""), 422),
                 bad("a payment with an unknown field", notification("""
-                        {"orderId":"%s","paymentReference":"pi_1","amount":"25.00","currency":"EUR","signature":"x"}"""
-                        .formatted(UUID.randomUUID())), 400),
-                bad("a chunked payment notification above the limit",
-                        notification(LIMIT_EXCEEDING_ORDER).sentChunked(), 413));
+                        {"orderId":"%s","paymentReference":"pi_1","amount":"25.00","currency":"EUR","signature":"x"}""".formatted(UUID.randomUUID())), 400),
+                bad(
+                        "a chunked payment notification above the limit",
+                        notification(LIMIT_EXCEEDING_ORDER).sentChunked(),
+                        413));
     }
 
     @ParameterizedTest
     @MethodSource("badRequests")
     void a_bad_request_gets_a_problem_detail_and_stores_nothing(BadRequest request, int expectedStatus)
             throws Exception {
-        HttpResponse<String> response = http.send(request.toHttp(port, service.clock.instant()), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response =
+                http.send(request.toHttp(port, service.clock.instant()), HttpResponse.BodyHandlers.ofString());
 
         assertThat(response.statusCode()).as(response.body()).isEqualTo(expectedStatus);
         assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
@@ -163,7 +196,8 @@ class BadInputTest {
         assertThat(problem.get("type").asString()).isNotBlank();
         assertThat(problem.get("title").asString()).isNotBlank();
         assertThat(problem.get("detail").asString()).isNotBlank();
-        assertThat(problem.get("instance").asString()).isEqualTo(URI.create(request.path()).getPath());
+        assertThat(problem.get("instance").asString())
+                .isEqualTo(URI.create(request.path()).getPath());
         assertThat(response.body()).doesNotContain("com.acme", "Exception", "tools.jackson");
     }
 
@@ -174,8 +208,8 @@ class BadInputTest {
     }
 
     /** One HTTP request as it goes over the wire. */
-    record BadRequest(String method, String path, String contentType, String body, boolean chunked,
-                      boolean withCustomer) {
+    record BadRequest(
+            String method, String path, String contentType, String body, boolean chunked, boolean withCustomer) {
 
         BadRequest as(String otherContentType) {
             return new BadRequest(method, path, otherContentType, body, chunked, withCustomer);
@@ -212,7 +246,8 @@ class BadInputTest {
                 return BodyPublishers.noBody();
             }
             byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-            return chunked ? BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(bytes))
+            return chunked
+                    ? BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(bytes))
                     : BodyPublishers.ofByteArray(bytes);
         }
     }
@@ -240,8 +275,7 @@ class BadInputTest {
     /** Each argument is the raw JSON of its member, so that a test can send any type in any place. */
     private static BadRequest payment(String orderId, String reference, String amount, String currency) {
         return notification("""
-                {"orderId":%s,"paymentReference":%s,"amount":%s,"currency":%s}"""
-                .formatted(orderId, reference, amount, currency));
+                {"orderId":%s,"paymentReference":%s,"amount":%s,"currency":%s}""".formatted(orderId, reference, amount, currency));
     }
 
     /** A valid order of two books, plus the given members. */

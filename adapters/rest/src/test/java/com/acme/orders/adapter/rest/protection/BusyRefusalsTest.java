@@ -52,11 +52,19 @@ class BusyRefusalsTest {
             assertThat(line.getLevel()).isEqualTo(Level.WARN);
             assertThat(line.getThrowableProxy()).isNull();
         });
-        assertThat(log.list.get(0).getFormattedMessage()).contains("to 1 request(s)", "no-free-database-connection",
-                "HikariPool-1 - Connection is not available");
-        assertThat(log.list.get(1).getFormattedMessage()).contains("to 1001 request(s)", "in the last 10000 ms",
-                "too-many-requests-in-flight", "100 requests in flight already");
-        assertThat(meters.get(BusyRefusals.COUNTER).tag("reason", "no-free-database-connection").counter().count())
+        assertThat(log.list.get(0).getFormattedMessage())
+                .contains(
+                        "to 1 request(s)", "no-free-database-connection", "HikariPool-1 - Connection is not available");
+        assertThat(log.list.get(1).getFormattedMessage())
+                .contains(
+                        "to 1001 request(s)",
+                        "in the last 10000 ms",
+                        "too-many-requests-in-flight",
+                        "100 requests in flight already");
+        assertThat(meters.get(BusyRefusals.COUNTER)
+                        .tag("reason", "no-free-database-connection")
+                        .counter()
+                        .count())
                 .isEqualTo(1_001);
     }
 
@@ -85,9 +93,14 @@ class BusyRefusalsTest {
         refusals.refuse(Overload.TOO_MANY_REQUESTS_IN_FLIGHT, "100 requests in flight already");
 
         assertThat(log.list).hasSize(2);
-        long reported = log.list.stream().mapToLong(line -> (Long) line.getArgumentArray()[0]).sum();
+        long reported = log.list.stream()
+                .mapToLong(line -> (Long) line.getArgumentArray()[0])
+                .sum();
         assertThat(reported).isEqualTo(threads * each + 1);
-        assertThat(meters.get(BusyRefusals.COUNTER).tag("reason", "too-many-requests-in-flight").counter().count())
+        assertThat(meters.get(BusyRefusals.COUNTER)
+                        .tag("reason", "too-many-requests-in-flight")
+                        .counter()
+                        .count())
                 .isEqualTo(threads * each + 1);
     }
 }

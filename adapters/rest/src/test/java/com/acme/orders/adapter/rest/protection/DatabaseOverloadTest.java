@@ -48,8 +48,8 @@ class DatabaseOverloadTest {
 
     @Test
     void a_use_case_that_got_no_database_connection_in_time_is_told_the_service_is_busy_and_to_retry_in_a_second() {
-        var failure = new CannotCreateTransactionException("Could not open JDBC Connection for transaction",
-                hikariTimeout());
+        var failure =
+                new CannotCreateTransactionException("Could not open JDBC Connection for transaction", hikariTimeout());
 
         var answer = problems.unexpected(failure, request);
 
@@ -60,27 +60,43 @@ class DatabaseOverloadTest {
         assertThat(problem.getTitle()).isEqualTo("The service is busy; retry later");
         assertThat(problem.getDetail()).doesNotContain("Hikari", "JDBC", "Exception", "connection");
         assertThat(problem.getProperties()).isNullOrEmpty();
-        assertThat(meters.get(BusyRefusals.COUNTER).tag("reason", "no-free-database-connection").counter().count())
+        assertThat(meters.get(BusyRefusals.COUNTER)
+                        .tag("reason", "no-free-database-connection")
+                        .counter()
+                        .count())
                 .isEqualTo(1);
     }
 
     /** Each as Spring or jOOQ would hand it over when the database is overloaded. */
     static Stream<Arguments> overloadedDatabase() {
         return Stream.of(
-                Arguments.of("no connection for JdbcTemplate", "no-free-database-connection",
+                Arguments.of(
+                        "no connection for JdbcTemplate",
+                        "no-free-database-connection",
                         new CannotGetJdbcConnectionException("Failed to obtain JDBC Connection", hikariTimeout())),
-                Arguments.of("no connection, translated", "no-free-database-connection",
+                Arguments.of(
+                        "no connection, translated",
+                        "no-free-database-connection",
                         new TransientDataAccessResourceException("getConnection", hikariTimeout())),
-                Arguments.of("no connection, as a resource failure", "no-free-database-connection",
+                Arguments.of(
+                        "no connection, as a resource failure",
+                        "no-free-database-connection",
                         new DataAccessResourceFailureException("getConnection", hikariTimeout())),
-                Arguments.of("no connection for jOOQ", "no-free-database-connection",
+                Arguments.of(
+                        "no connection for jOOQ",
+                        "no-free-database-connection",
                         new RuntimeException("Error getting connection from data source", hikariTimeout())),
-                Arguments.of("statement_timeout", "database-statement-timed-out",
-                        new QueryTimeoutException("jOOQ; SQL [select ...]", new SQLException(
-                                "ERROR: canceling statement due to statement timeout", "57014"))),
-                Arguments.of("max_connections reached", "database-connections-exhausted",
-                        new DataAccessResourceFailureException("getConnection", new SQLException(
-                                "FATAL: sorry, too many clients already", "53300"))));
+                Arguments.of(
+                        "statement_timeout",
+                        "database-statement-timed-out",
+                        new QueryTimeoutException(
+                                "jOOQ; SQL [select ...]",
+                                new SQLException("ERROR: canceling statement due to statement timeout", "57014"))),
+                Arguments.of(
+                        "max_connections reached",
+                        "database-connections-exhausted",
+                        new DataAccessResourceFailureException(
+                                "getConnection", new SQLException("FATAL: sorry, too many clients already", "53300"))));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -93,18 +109,31 @@ class DatabaseOverloadTest {
         assertThat(answer.getHeaders().getFirst(HttpHeaders.RETRY_AFTER)).isEqualTo("1");
         assertThat(((ProblemDetail) answer.getBody()).getType())
                 .isEqualTo(URI.create("https://problems.acme.com/orders/service-busy"));
-        assertThat(meters.get(BusyRefusals.COUNTER).tag("reason", reason).counter().count()).isEqualTo(1);
+        assertThat(meters.get(BusyRefusals.COUNTER)
+                        .tag("reason", reason)
+                        .counter()
+                        .count())
+                .isEqualTo(1);
     }
 
     /** A retry cannot mend any of these: they are bugs, broken data or an outage to look at, not a queue. */
     static Stream<Arguments> notOverload() {
         return Stream.of(
-                Arguments.of("a missing table", new BadSqlGrammarException("select", "select * from orderz",
-                        new SQLException("ERROR: relation \"orderz\" does not exist", "42P01"))),
-                Arguments.of("a broken constraint", new DataIntegrityViolationException("insert", new SQLException(
-                        "ERROR: duplicate key value violates unique constraint", "23505"))),
-                Arguments.of("a connection lost mid-transaction", new DataAccessResourceFailureException("select",
-                        new SQLNonTransientConnectionException("An I/O error occurred", "08006"))),
+                Arguments.of(
+                        "a missing table",
+                        new BadSqlGrammarException(
+                                "select",
+                                "select * from orderz",
+                                new SQLException("ERROR: relation \"orderz\" does not exist", "42P01"))),
+                Arguments.of(
+                        "a broken constraint",
+                        new DataIntegrityViolationException(
+                                "insert",
+                                new SQLException("ERROR: duplicate key value violates unique constraint", "23505"))),
+                Arguments.of(
+                        "a connection lost mid-transaction",
+                        new DataAccessResourceFailureException(
+                                "select", new SQLNonTransientConnectionException("An I/O error occurred", "08006"))),
                 Arguments.of("a bug", new NullPointerException("order is null")));
     }
 
@@ -116,6 +145,7 @@ class DatabaseOverloadTest {
         assertThat(answer.getStatusCode().value()).isEqualTo(500);
         assertThat(((ProblemDetail) answer.getBody()).getType())
                 .isEqualTo(URI.create("https://problems.acme.com/orders/internal-error"));
-        assertThat(meters.find(BusyRefusals.COUNTER).counters()).allSatisfy(it -> assertThat(it.count()).isZero());
+        assertThat(meters.find(BusyRefusals.COUNTER).counters())
+                .allSatisfy(it -> assertThat(it.count()).isZero());
     }
 }

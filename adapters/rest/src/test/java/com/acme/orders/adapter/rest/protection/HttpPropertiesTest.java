@@ -13,8 +13,8 @@ class HttpPropertiesTest {
 
     @Test
     void request_bodies_are_limited_to_64_kib_unless_configured_otherwise() {
-        var defaults = new Binder(new MapConfigurationPropertySource())
-                .bindOrCreate("orders.http", HttpProperties.class);
+        var defaults =
+                new Binder(new MapConfigurationPropertySource()).bindOrCreate("orders.http", HttpProperties.class);
         var configured = new Binder(new MapConfigurationPropertySource(Map.of("orders.http.max-body-size", "1MB")))
                 .bindOrCreate("orders.http", HttpProperties.class);
 
@@ -24,17 +24,17 @@ class HttpPropertiesTest {
 
     @Test
     void an_instance_serves_100_api_requests_at_once_unless_configured_otherwise_and_never_none() {
-        var defaults = new Binder(new MapConfigurationPropertySource())
-                .bindOrCreate("orders.http", HttpProperties.class);
-        var configured = new Binder(new MapConfigurationPropertySource(
-                Map.of("orders.http.max-requests-in-flight", "400")))
+        var defaults =
+                new Binder(new MapConfigurationPropertySource()).bindOrCreate("orders.http", HttpProperties.class);
+        var configured = new Binder(
+                        new MapConfigurationPropertySource(Map.of("orders.http.max-requests-in-flight", "400")))
                 .bindOrCreate("orders.http", HttpProperties.class);
 
         assertThat(defaults.maxRequestsInFlight()).isEqualTo(100);
         assertThat(configured.maxRequestsInFlight()).isEqualTo(400);
-        assertThatThrownBy(() -> new Binder(new MapConfigurationPropertySource(
-                Map.of("orders.http.max-requests-in-flight", "0")))
-                .bindOrCreate("orders.http", HttpProperties.class))
+        assertThatThrownBy(() -> new Binder(
+                                new MapConfigurationPropertySource(Map.of("orders.http.max-requests-in-flight", "0")))
+                        .bindOrCreate("orders.http", HttpProperties.class))
                 .hasRootCauseMessage("orders.http.max-requests-in-flight must be at least 1, got 0");
     }
 }

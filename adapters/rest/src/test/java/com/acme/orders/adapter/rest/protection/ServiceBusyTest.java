@@ -48,7 +48,8 @@ import org.springframework.transaction.CannotCreateTransactionException;
  * {@link BusyDatabase}, behind the real {@link ConfirmPayment}; the in-flight limit is 2 so that two held requests
  * saturate it.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "orders.http.max-requests-in-flight=" + ServiceBusyTest.LIMIT)
 @AutoConfigureRestTestClient
 @Import(ServiceBusyTest.BusyDatabaseWiring.class)
@@ -82,7 +83,8 @@ class ServiceBusyTest {
 
         var response = notifyPayment(order);
 
-        assertThat(response).hasStatus(HttpStatus.SERVICE_UNAVAILABLE)
+        assertThat(response)
+                .hasStatus(HttpStatus.SERVICE_UNAVAILABLE)
                 .hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
                 .hasHeader(HttpHeaders.RETRY_AFTER, "1");
         assertThat(response).bodyJson().isStrictlyEqualTo("""
@@ -100,7 +102,9 @@ class ServiceBusyTest {
         var response = notifyPayment(order);
 
         assertThat(response).hasStatus(HttpStatus.INTERNAL_SERVER_ERROR);
-        assertThat(response).bodyJson().extractingPath("$.type")
+        assertThat(response)
+                .bodyJson()
+                .extractingPath("$.type")
                 .isEqualTo("https://problems.acme.com/orders/internal-error");
         assertThat(response).doesNotContainHeader(HttpHeaders.RETRY_AFTER);
     }
@@ -112,7 +116,8 @@ class ServiceBusyTest {
         var second = placeTwoBooks();
         var third = placeTwoBooks();
         database.holdEveryTransaction();
-        var inFlight = List.of(CompletableFuture.supplyAsync(() -> notifyPayment(first), clients),
+        var inFlight = List.of(
+                CompletableFuture.supplyAsync(() -> notifyPayment(first), clients),
                 CompletableFuture.supplyAsync(() -> notifyPayment(second), clients));
         database.awaitHeld(LIMIT);
 
@@ -120,7 +125,9 @@ class ServiceBusyTest {
         var documentation = http.get().uri("/v3/api-docs").exchange();
 
         assertThat(refused).hasStatus(HttpStatus.SERVICE_UNAVAILABLE).hasHeader(HttpHeaders.RETRY_AFTER, "1");
-        assertThat(refused).bodyJson().extractingPath("$.type")
+        assertThat(refused)
+                .bodyJson()
+                .extractingPath("$.type")
                 .isEqualTo("https://problems.acme.com/orders/service-busy");
         documentation.expectStatus().isOk();
         assertThat(inFlight).noneMatch(CompletableFuture::isDone);
@@ -136,16 +143,17 @@ class ServiceBusyTest {
     }
 
     private Order placeTwoBooks() {
-        return service.placeOrder.place(new PlaceOrder.Command(new CustomerId("alice-" + UUID.randomUUID()),
+        return service.placeOrder.place(new PlaceOrder.Command(
+                new CustomerId("alice-" + UUID.randomUUID()),
                 List.of(new LineItem(new Sku("BOOK-1"), new Quantity(2), Money.of("12.50", "EUR"))),
                 Optional.empty()));
     }
 
     private RestTestClientResponse notifyPayment(Order order) {
         String body = """
-                {"orderId":"%s","paymentReference":"pi_%s","amount":"25.00","currency":"EUR"}"""
-                .formatted(order.id(), UUID.randomUUID());
-        return RestTestClientResponse.from(http.post().uri("/v1/payment-notifications")
+                {"orderId":"%s","paymentReference":"pi_%s","amount":"25.00","currency":"EUR"}""".formatted(order.id(), UUID.randomUUID());
+        return RestTestClientResponse.from(http.post()
+                .uri("/v1/payment-notifications")
                 .contentType(MediaType.APPLICATION_JSON)
                 .header(PaymentSignature.HEADER, TestCredentials.paymentSignature(body, service.clock.instant()))
                 .body(body)
@@ -164,11 +172,22 @@ class ServiceBusyTest {
         @Primary
         ConfirmPayment confirmPaymentOnABusyDatabase(OrderServiceFixture service, BusyDatabase database) {
             return UseCases.assemble(
-                    new UseCases.Ports(service.orders, service.orders, service.orders, service.orders,
-                            service.idempotencyKeys, service.receivedPayments, service.events, service.deadlines,
-                            database, service.clock),
-                    new UseCases.Settings(PaymentWindow.THIRTY_MINUTES, OrderServiceFixture.BATCH_SIZE,
-                            OrderServiceFixture.LEASE, OrderServiceFixture.SWEEP_MARGIN))
+                            new UseCases.Ports(
+                                    service.orders,
+                                    service.orders,
+                                    service.orders,
+                                    service.orders,
+                                    service.idempotencyKeys,
+                                    service.receivedPayments,
+                                    service.events,
+                                    service.deadlines,
+                                    database,
+                                    service.clock),
+                            new UseCases.Settings(
+                                    PaymentWindow.THIRTY_MINUTES,
+                                    OrderServiceFixture.BATCH_SIZE,
+                                    OrderServiceFixture.LEASE,
+                                    OrderServiceFixture.SWEEP_MARGIN))
                     .confirmPayment();
         }
     }
@@ -192,7 +211,9 @@ class ServiceBusyTest {
         }
 
         void awaitHeld(int transactions) throws InterruptedException {
-            assertThat(held.tryAcquire(transactions, 10, TimeUnit.SECONDS)).as("requests held in flight").isTrue();
+            assertThat(held.tryAcquire(transactions, 10, TimeUnit.SECONDS))
+                    .as("requests held in flight")
+                    .isTrue();
         }
 
         void release() {

@@ -3,8 +3,8 @@ package com.acme.orders.adapter.rest.security;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.params.provider.Arguments.argumentSet;
 
-import com.acme.orders.application.ordering.PlaceOrder;
 import com.acme.orders.application.fakes.OrderServiceFixture;
+import com.acme.orders.application.ordering.PlaceOrder;
 import com.acme.orders.domain.CustomerId;
 import com.acme.orders.domain.LineItem;
 import com.acme.orders.domain.Money;
@@ -59,19 +59,36 @@ class CustomerAuthenticationTest {
                 credentials("a token that is not a JWT", (customer, now) -> "Bearer not.a.jwt"),
                 credentials("another scheme", (customer, now) -> "Basic YWxpY2U6c2VjcmV0"),
                 credentials("the customer id itself", (customer, now) -> "Bearer " + customer),
-                credentials("an expired token", (customer, now) -> "Bearer " + TestCredentials.token(
-                        TestCredentials.TOKEN_SECRET, customer, now.minus(Duration.ofHours(2)),
-                        now.minus(Duration.ofHours(1)))),
-                credentials("a token signed with another key", (customer, now) -> "Bearer " + TestCredentials.token(
-                        "somebody-elses-key-that-is-long-enough!!", customer, now, now.plus(Duration.ofHours(1)))),
+                credentials(
+                        "an expired token",
+                        (customer, now) -> "Bearer "
+                                + TestCredentials.token(
+                                        TestCredentials.TOKEN_SECRET,
+                                        customer,
+                                        now.minus(Duration.ofHours(2)),
+                                        now.minus(Duration.ofHours(1)))),
+                credentials(
+                        "a token signed with another key",
+                        (customer, now) -> "Bearer "
+                                + TestCredentials.token(
+                                        "somebody-elses-key-that-is-long-enough!!",
+                                        customer,
+                                        now,
+                                        now.plus(Duration.ofHours(1)))),
                 credentials("a token whose signature was cut off", (customer, now) -> {
                     String token = TestCredentials.bearer(customer, now);
                     return token.substring(0, token.lastIndexOf('.') + 1);
                 }),
-                credentials("an unsigned token (alg none)", (customer, now) ->
-                        "Bearer eyJhbGciOiJub25lIn0." + java.util.Base64.getUrlEncoder().withoutPadding()
-                                .encodeToString(("{\"sub\":\"" + customer + "\",\"exp\":"
-                                        + now.plus(Duration.ofHours(1)).getEpochSecond() + "}").getBytes()) + "."));
+                credentials(
+                        "an unsigned token (alg none)",
+                        (customer, now) -> "Bearer eyJhbGciOiJub25lIn0."
+                                + java.util.Base64.getUrlEncoder()
+                                        .withoutPadding()
+                                        .encodeToString(("{\"sub\":\"" + customer + "\",\"exp\":"
+                                                        + now.plus(Duration.ofHours(1))
+                                                                .getEpochSecond() + "}")
+                                                .getBytes())
+                                + "."));
     }
 
     static Stream<Arguments> endpoints() {
@@ -83,9 +100,15 @@ class CustomerAuthenticationTest {
     }
 
     static Stream<Arguments> everyEndpointWithEveryBadCredential() {
-        return endpoints().flatMap(endpoint -> badCredentials().map(credential -> argumentSet(
-                ((Arguments.ArgumentSet) endpoint).getName() + " with " + ((Arguments.ArgumentSet) credential).getName(),
-                endpoint.get()[0], endpoint.get()[1], endpoint.get()[2], credential.get()[0])));
+        return endpoints()
+                .flatMap(endpoint -> badCredentials()
+                        .map(credential -> argumentSet(
+                                ((Arguments.ArgumentSet) endpoint).getName() + " with "
+                                        + ((Arguments.ArgumentSet) credential).getName(),
+                                endpoint.get()[0],
+                                endpoint.get()[1],
+                                endpoint.get()[2],
+                                credential.get()[0])));
     }
 
     @ParameterizedTest
@@ -95,13 +118,20 @@ class CustomerAuthenticationTest {
         var order = placeTwoBooks(alice);
         int events = service.events.all().size();
 
-        var response = send(method, path.replace("{id}", order.id().toString()), body,
+        var response = send(
+                method,
+                path.replace("{id}", order.id().toString()),
+                body,
                 authorization.apply(alice, service.clock.instant()));
 
-        assertThat(response).hasStatus(HttpStatus.UNAUTHORIZED)
+        assertThat(response)
+                .hasStatus(HttpStatus.UNAUTHORIZED)
                 .hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
-        assertThat(response.getExchangeResult().getResponseHeaders().getFirst("WWW-Authenticate")).startsWith("Bearer");
-        assertThat(response).bodyJson().extractingPath("$.type")
+        assertThat(response.getExchangeResult().getResponseHeaders().getFirst("WWW-Authenticate"))
+                .startsWith("Bearer");
+        assertThat(response)
+                .bodyJson()
+                .extractingPath("$.type")
                 .isEqualTo("https://problems.acme.com/orders/unidentified-customer");
         assertThat(service.events.all()).hasSize(events);
         assertThat(service.orders.stored(order.id()).status()).isEqualTo(OrderStatus.UNPAID);
@@ -109,8 +139,8 @@ class CustomerAuthenticationTest {
 
     @ParameterizedTest
     @MethodSource("endpoints")
-    void a_token_that_is_valid_until_the_clock_passes_its_expiry_stops_working(HttpMethod method, String path,
-                                                                              String body) {
+    void a_token_that_is_valid_until_the_clock_passes_its_expiry_stops_working(
+            HttpMethod method, String path, String body) {
         var order = placeTwoBooks(alice);
         var token = TestCredentials.bearer(alice, service.clock.instant());
         // The validator allows a minute of clock skew between the identity provider and us.
@@ -138,13 +168,17 @@ class CustomerAuthenticationTest {
 
     @Test
     void the_customer_of_an_order_is_the_token_subject_and_never_a_header_or_the_body() {
-        var response = send(HttpMethod.POST, "/v1/orders",
+        var response = send(
+                HttpMethod.POST,
+                "/v1/orders",
                 TWO_BOOKS.replace("{\"currency\"", "{\"customerId\":\"bob\",\"currency\""),
                 TestCredentials.bearer(alice, service.clock.instant()));
-        var withHeader = RestTestClientResponse.from(http.post().uri("/v1/orders")
+        var withHeader = RestTestClientResponse.from(http.post()
+                .uri("/v1/orders")
                 .contentType(MediaType.APPLICATION_JSON)
                 .header("X-Customer-Id", alice)
-                .body(TWO_BOOKS).exchange());
+                .body(TWO_BOOKS)
+                .exchange());
 
         assertThat(response).hasStatus(HttpStatus.BAD_REQUEST);
         assertThat(withHeader).hasStatus(HttpStatus.UNAUTHORIZED);
@@ -152,11 +186,13 @@ class CustomerAuthenticationTest {
 
     @Test
     void the_openapi_document_and_the_health_check_need_no_token() {
-        assertThat(RestTestClientResponse.from(http.get().uri("/v3/api-docs").exchange())).hasStatusOk();
+        assertThat(RestTestClientResponse.from(http.get().uri("/v3/api-docs").exchange()))
+                .hasStatusOk();
     }
 
     private Order placeTwoBooks(String customer) {
-        return service.placeOrder.place(new PlaceOrder.Command(new CustomerId(customer),
+        return service.placeOrder.place(new PlaceOrder.Command(
+                new CustomerId(customer),
                 List.of(new LineItem(new Sku("BOOK-1"), new Quantity(2), Money.of("12.50", "EUR"))),
                 Optional.empty()));
     }

@@ -2,8 +2,8 @@ package com.acme.orders.adapter.rest.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.acme.orders.application.ordering.PlaceOrder;
 import com.acme.orders.application.fakes.OrderServiceFixture;
+import com.acme.orders.application.ordering.PlaceOrder;
 import com.acme.orders.domain.CustomerId;
 import com.acme.orders.domain.LineItem;
 import com.acme.orders.domain.Money;
@@ -37,15 +37,15 @@ class PaymentSignatureTest {
     OrderServiceFixture service;
 
     private Order placeTwoBooks() {
-        return service.placeOrder.place(new PlaceOrder.Command(new CustomerId("alice-" + UUID.randomUUID()),
+        return service.placeOrder.place(new PlaceOrder.Command(
+                new CustomerId("alice-" + UUID.randomUUID()),
                 List.of(new LineItem(new Sku("BOOK-1"), new Quantity(2), Money.of("12.50", "EUR"))),
                 Optional.empty()));
     }
 
     private static String paymentFor(Order order) {
         return """
-                {"orderId":"%s","paymentReference":"pi_sig_%s","amount":"25.00","currency":"EUR"}"""
-                .formatted(order.id(), order.id());
+                {"orderId":"%s","paymentReference":"pi_sig_%s","amount":"25.00","currency":"EUR"}""".formatted(order.id(), order.id());
     }
 
     private long now() {
@@ -93,25 +93,26 @@ class PaymentSignatureTest {
 
     @Test
     void a_notification_signed_with_an_unknown_secret_is_unauthorized_and_changes_nothing() {
-        assertRefusedAndNothingChanged(order -> sign("a-forger-s-secret-of-more-than-32-bytes!", now(), paymentFor(order)));
+        assertRefusedAndNothingChanged(
+                order -> sign("a-forger-s-secret-of-more-than-32-bytes!", now(), paymentFor(order)));
     }
 
     @Test
     void a_signature_over_another_body_is_unauthorized_and_changes_nothing() {
-        assertRefusedAndNothingChanged(order -> sign(TestCredentials.PAYMENT_SECRET, now(),
-                paymentFor(order).replace("25.00", "0.01")));
+        assertRefusedAndNothingChanged(order ->
+                sign(TestCredentials.PAYMENT_SECRET, now(), paymentFor(order).replace("25.00", "0.01")));
     }
 
     @Test
     void a_notification_replayed_after_the_tolerance_is_unauthorized_and_changes_nothing() {
-        assertRefusedAndNothingChanged(order -> sign(TestCredentials.PAYMENT_SECRET,
-                now() - Duration.ofMinutes(5).toSeconds() - 1, paymentFor(order)));
+        assertRefusedAndNothingChanged(order -> sign(
+                TestCredentials.PAYMENT_SECRET, now() - Duration.ofMinutes(5).toSeconds() - 1, paymentFor(order)));
     }
 
     @Test
     void a_notification_signed_in_the_future_beyond_the_tolerance_is_unauthorized_and_changes_nothing() {
-        assertRefusedAndNothingChanged(order -> sign(TestCredentials.PAYMENT_SECRET,
-                now() + Duration.ofMinutes(5).toSeconds() + 1, paymentFor(order)));
+        assertRefusedAndNothingChanged(order -> sign(
+                TestCredentials.PAYMENT_SECRET, now() + Duration.ofMinutes(5).toSeconds() + 1, paymentFor(order)));
     }
 
     @Test
@@ -119,8 +120,9 @@ class PaymentSignatureTest {
         assertRefusedAndNothingChanged(order -> "sha256=" + "0".repeat(64));
         assertRefusedAndNothingChanged(order -> "t=" + now() + ",v1=not-hex");
         assertRefusedAndNothingChanged(order -> "t=99999999999999999999,v1=" + "0".repeat(64));
-        assertRefusedAndNothingChanged(order -> "t=" + now() + ",v0=" + sign(TestCredentials.PAYMENT_SECRET, now(),
-                paymentFor(order)).substring(("t=" + now() + ",v1=").length()));
+        assertRefusedAndNothingChanged(order -> "t=" + now() + ",v0="
+                + sign(TestCredentials.PAYMENT_SECRET, now(), paymentFor(order))
+                        .substring(("t=" + now() + ",v1=").length()));
     }
 
     private void assertRefusedAndNothingChanged(java.util.function.Function<Order, String> signatureFor) {
@@ -129,10 +131,13 @@ class PaymentSignatureTest {
 
         var response = send(paymentFor(order), signatureFor.apply(order));
 
-        assertThat(response).hasStatus(HttpStatus.UNAUTHORIZED)
+        assertThat(response)
+                .hasStatus(HttpStatus.UNAUTHORIZED)
                 .hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
                 .hasHeader("WWW-Authenticate", "Payment-Signature");
-        assertThat(response).bodyJson().extractingPath("$.type")
+        assertThat(response)
+                .bodyJson()
+                .extractingPath("$.type")
                 .isEqualTo("https://problems.acme.com/orders/unsigned-notification");
         assertThat(response).bodyJson().extractingPath("$.instance").isEqualTo("/v1/payment-notifications");
         assertThat(service.orders.stored(order.id()).status()).isEqualTo(OrderStatus.UNPAID);

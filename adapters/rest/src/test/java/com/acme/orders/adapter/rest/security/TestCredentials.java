@@ -15,11 +15,11 @@ public final class TestCredentials {
 
     /** The same values as src/test/resources/application.properties. */
     public static final String TOKEN_SECRET = "test-customer-token-secret-of-at-least-32-bytes";
+
     public static final String PAYMENT_SECRET = "test-payment-signing-secret-of-32-bytes-or-more";
     public static final String PREVIOUS_PAYMENT_SECRET = "test-previous-payment-signing-secret-32b+";
 
-    private TestCredentials() {
-    }
+    private TestCredentials() {}
 
     /** A token for {@code customer}, issued now and valid for an hour. */
     public static String bearer(String customer, Instant now) {
@@ -29,8 +29,13 @@ public final class TestCredentials {
     public static String token(String secret, String customer, Instant issuedAt, Instant expiresAt) {
         var key = new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256");
         var encoder = NimbusJwtEncoder.withSecretKey(key).build();
-        var claims = JwtClaimsSet.builder().subject(customer).issuedAt(issuedAt).expiresAt(expiresAt).build();
-        return encoder.encode(JwtEncoderParameters.from(JwsHeader.with(MacAlgorithm.HS256).build(), claims))
+        var claims = JwtClaimsSet.builder()
+                .subject(customer)
+                .issuedAt(issuedAt)
+                .expiresAt(expiresAt)
+                .build();
+        return encoder.encode(JwtEncoderParameters.from(
+                        JwsHeader.with(MacAlgorithm.HS256).build(), claims))
                 .getTokenValue();
     }
 

@@ -24,17 +24,22 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                       second one keeps the database busy meanwhile; more only queue for the same database
  */
 @ConfigurationProperties("orders.timeouts")
-public record DeadlineProperties(@DefaultValue("100ms") Duration pollInterval,
-                                @DefaultValue("500") int batchSize,
-                                @DefaultValue("30s") Duration lease,
-                                @DefaultValue("1m") Duration sweeperInterval,
-                                @DefaultValue("1m") Duration sweeperMargin,
-                                @DefaultValue("true") boolean workerEnabled,
-                                @DefaultValue("2") int concurrency) {
+public record DeadlineProperties(
+        @DefaultValue("100ms") Duration pollInterval,
+        @DefaultValue("500") int batchSize,
+        @DefaultValue("30s") Duration lease,
+        @DefaultValue("1m") Duration sweeperInterval,
+        @DefaultValue("1m") Duration sweeperMargin,
+        @DefaultValue("true") boolean workerEnabled,
+        @DefaultValue("2") int concurrency) {
 
     public DeadlineProperties {
-        if (!pollInterval.isPositive() || !lease.isPositive() || !sweeperInterval.isPositive()
-                || sweeperMargin.isNegative() || batchSize < 1 || concurrency < 1) {
+        if (!pollInterval.isPositive()
+                || !lease.isPositive()
+                || !sweeperInterval.isPositive()
+                || sweeperMargin.isNegative()
+                || batchSize < 1
+                || concurrency < 1) {
             throw new IllegalArgumentException("orders.timeouts: intervals and lease are positive, the margin is not "
                     + "negative, batch size and concurrency are at least 1");
         }

@@ -1,11 +1,10 @@
 package com.acme.orders.adapter.scheduling.deadline;
 
 import com.acme.orders.adapter.scheduling.loop.PeriodicLoop;
-import org.jmolecules.architecture.hexagonal.PrimaryAdapter;
-
 import com.acme.orders.application.deadline.RebuildDeadlineIndex;
 import com.acme.orders.application.deadline.SweepOverdueOrders;
 import java.time.Duration;
+import org.jmolecules.architecture.hexagonal.PrimaryAdapter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -23,9 +22,11 @@ public final class DeadlineSweeper implements SmartLifecycle {
     private final PeriodicLoop loop;
     /** At start-up, and after a round that could not check or rebuild the index. Only the loop's thread writes it. */
     private volatile boolean rebuildInFull = true;
+
     private volatile boolean rebuiltSinceStart;
 
-    public DeadlineSweeper(RebuildDeadlineIndex rebuild, SweepOverdueOrders sweep, DeadlineMetrics metrics, Duration interval) {
+    public DeadlineSweeper(
+            RebuildDeadlineIndex rebuild, SweepOverdueOrders sweep, DeadlineMetrics metrics, Duration interval) {
         this.loop = new PeriodicLoop("order-sweeper", interval, () -> {
             rebuildIfNeeded(rebuild);
             int repaired = sweep.sweep();

@@ -1,12 +1,11 @@
 package com.acme.orders.adapter.scheduling.deadline;
 
 import com.acme.orders.adapter.scheduling.loop.PeriodicLoop;
-import org.jmolecules.architecture.hexagonal.PrimaryAdapter;
-
 import com.acme.orders.application.deadline.ExpireDueOrders;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.IntStream;
+import org.jmolecules.architecture.hexagonal.PrimaryAdapter;
 import org.springframework.context.SmartLifecycle;
 
 /**
@@ -25,10 +24,11 @@ public final class ExpiryWorker implements SmartLifecycle {
     private final List<PeriodicLoop> loops;
     private volatile boolean stopping;
 
-    public ExpiryWorker(ExpireDueOrders expireDueOrders, DeadlineMetrics metrics, Duration pollInterval, int concurrency) {
+    public ExpiryWorker(
+            ExpireDueOrders expireDueOrders, DeadlineMetrics metrics, Duration pollInterval, int concurrency) {
         this.loops = IntStream.rangeClosed(1, concurrency)
-                .mapToObj(n -> new PeriodicLoop("timeout-worker-" + n, pollInterval,
-                        () -> drain(expireDueOrders, metrics)))
+                .mapToObj(n ->
+                        new PeriodicLoop("timeout-worker-" + n, pollInterval, () -> drain(expireDueOrders, metrics)))
                 .toList();
     }
 

@@ -20,12 +20,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param firstRetry   the first backoff after a failure, doubled up to {@code maxRetry}
  */
 @ConfigurationProperties("orders.outbox.relay")
-public record OutboxRelayProperties(@DefaultValue("true") boolean enabled,
-                                    @DefaultValue("2000") int batchSize,
-                                    @DefaultValue("10") int maxAttempts,
-                                    @DefaultValue("500ms") Duration pollInterval,
-                                    @DefaultValue("200ms") Duration firstRetry,
-                                    @DefaultValue("30s") Duration maxRetry) {
+public record OutboxRelayProperties(
+        @DefaultValue("true") boolean enabled,
+        @DefaultValue("2000") int batchSize,
+        @DefaultValue("10") int maxAttempts,
+        @DefaultValue("500ms") Duration pollInterval,
+        @DefaultValue("200ms") Duration firstRetry,
+        @DefaultValue("30s") Duration maxRetry) {
 
     public RelayOutbox.Settings toSettings() {
         return new RelayOutbox.Settings(batchSize, maxAttempts, pollInterval, firstRetry, maxRetry);

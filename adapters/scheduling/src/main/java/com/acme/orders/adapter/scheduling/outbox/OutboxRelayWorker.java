@@ -1,9 +1,7 @@
 package com.acme.orders.adapter.scheduling.outbox;
 
-import com.acme.orders.adapter.scheduling.loop.PeriodicLoop;
-import org.jmolecules.architecture.hexagonal.PrimaryAdapter;
-
 import com.acme.orders.application.outbox.RelayOutbox;
+import org.jmolecules.architecture.hexagonal.PrimaryAdapter;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
