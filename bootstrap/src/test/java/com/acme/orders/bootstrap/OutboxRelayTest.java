@@ -46,7 +46,8 @@ class OutboxRelayTest extends OutboxServiceTest {
         };
         var dying = relays.relay(
                 diesAfterTheAcknowledgement,
-                new RelayOutbox.Settings(8, 10, Duration.ofMillis(200), Duration.ofMillis(100), Duration.ofSeconds(1)));
+                new RelayOutbox.Settings(
+                        8, 10, Duration.ofMillis(200), Duration.ofMillis(100), Duration.ofSeconds(1), Duration.ZERO));
 
         assertThatThrownBy(dying::relayOnce).isInstanceOf(IllegalStateException.class);
         assertThat(sentBeforeTheCrash).hasSize(8);

@@ -49,7 +49,7 @@ class OutboxTestServers {
     static final class Relays {
 
         static final RelayOutbox.Settings FAST = new RelayOutbox.Settings(
-                100, 10, Duration.ofMillis(200), Duration.ofMillis(100), Duration.ofSeconds(2));
+                100, 10, Duration.ofMillis(200), Duration.ofMillis(100), Duration.ofSeconds(2), Duration.ZERO);
 
         private final PendingEvents outbox;
         private final EventBroker broker;

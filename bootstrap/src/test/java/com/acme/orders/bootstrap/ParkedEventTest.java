@@ -68,7 +68,8 @@ class ParkedEventTest extends OutboxServiceTest {
 
         var relay = relays.relay(
                 brokerWithMaxRequestSize(MAX_REQUEST_SIZE),
-                new RelayOutbox.Settings(100, 3, Duration.ofMillis(50), Duration.ofMillis(10), Duration.ofMillis(10)));
+                new RelayOutbox.Settings(
+                        100, 3, Duration.ofMillis(50), Duration.ofMillis(10), Duration.ofMillis(10), Duration.ZERO));
         for (int round = 0; round < 5; round++) {
             relay.relayOnce();
             Thread.sleep(50);

@@ -54,12 +54,25 @@ public class RelayOutbox {
      * @param maxAttempts  failed sends after which an event is parked instead of retried
      * @param pollInterval the longest an event waits when the commit signal was missed (another instance committed it)
      * @param firstRetry   the first backoff, doubled on every further failure up to {@code maxRetry}
+     * @param gather       how long the relay lets events gather after a round that was not full, before the next
+     *                     round; under a steady stream of commits every round would otherwise carry the two or three
+     *                     events committed during the last one, and pay a transaction and a broker round trip for them
      */
     public record Settings(
-            int batchSize, int maxAttempts, Duration pollInterval, Duration firstRetry, Duration maxRetry) {
+            int batchSize,
+            int maxAttempts,
+            Duration pollInterval,
+            Duration firstRetry,
+            Duration maxRetry,
+            Duration gather) {
 
-        public static final Settings DEFAULTS =
-                new Settings(2_000, 10, Duration.ofMillis(500), Duration.ofMillis(200), Duration.ofSeconds(30));
+        public static final Settings DEFAULTS = new Settings(
+                2_000,
+                10,
+                Duration.ofMillis(500),
+                Duration.ofMillis(200),
+                Duration.ofSeconds(30),
+                Duration.ofMillis(10));
 
         Duration backoff(int failures) {
             long factor = 1L << Math.min(Math.max(failures - 1, 0), 20);
@@ -155,6 +168,9 @@ public class RelayOutbox {
                 troubledRounds = 0;
                 if (!round.moreMayWait()) {
                     signal.awaitNewEvents(settings.pollInterval());
+                } else if (round.sent() + round.retried() + round.parked() < settings.batchSize()
+                        && settings.gather().isPositive()) {
+                    Thread.sleep(settings.gather());
                 }
             }
         }

@@ -27,8 +27,8 @@ class RelayOutboxTest {
 
     private final MovableClock clock = new MovableClock(Instant.parse("2026-11-23T10:00:00Z"));
     private final Outbox outbox = new Outbox();
-    private final RelayOutbox.Settings settings =
-            new RelayOutbox.Settings(10, 3, Duration.ofMillis(100), Duration.ofSeconds(1), Duration.ofSeconds(8));
+    private final RelayOutbox.Settings settings = new RelayOutbox.Settings(
+            10, 3, Duration.ofMillis(100), Duration.ofSeconds(1), Duration.ofSeconds(8), Duration.ZERO);
 
     @Test
     void while_the_broker_is_unreachable_no_event_counts_an_attempt_and_the_round_reports_an_outage() {

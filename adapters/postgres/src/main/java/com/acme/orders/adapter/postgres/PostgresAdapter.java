@@ -11,9 +11,11 @@ import com.acme.orders.adapter.postgres.outbox.PostgresEventPublication;
 import com.acme.orders.adapter.postgres.outbox.PostgresOutboxSignal;
 import com.acme.orders.adapter.postgres.outbox.PostgresPendingEvents;
 import com.acme.orders.adapter.postgres.payment.PostgresReceivedPayments;
+import com.zaxxer.hikari.HikariDataSource;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.jooq.DSLContext;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -30,6 +32,25 @@ public class PostgresAdapter {
     @Bean
     PostgresOrderRepository postgresOrderRepository(DSLContext db) {
         return new PostgresOrderRepository(db);
+    }
+
+    /**
+     * Every connection of the pool works in READ COMMITTED, whatever the server's default: a SELECT ... FOR UPDATE
+     * that waited for another writer then reads the row that writer committed and decides on it. Under REPEATABLE
+     * READ the same wait would end in a serialization failure, turning every lost race into an error instead of an
+     * answer. A level configured explicitly ({@code spring.datasource.hikari.transaction-isolation}) is left alone.
+     */
+    @Bean
+    static BeanPostProcessor readCommittedConnections() {
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessAfterInitialization(Object bean, String name) {
+                if (bean instanceof HikariDataSource pool && pool.getTransactionIsolation() == null) {
+                    pool.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
+                }
+                return bean;
+            }
+        };
     }
 
     @Bean

@@ -12,25 +12,32 @@ import static org.jooq.impl.DSL.any;
 import static org.jooq.impl.DSL.row;
 import static org.jooq.impl.DSL.table;
 
+import com.acme.orders.adapter.postgres.jooq.tables.records.OrderItemsRecord;
 import com.acme.orders.adapter.postgres.jooq.tables.records.OrdersRecord;
+import com.acme.orders.adapter.postgres.sql.RenderedOnce;
 import com.acme.orders.application.change.port.ConcurrentOrderChange;
 import com.acme.orders.application.change.port.OrderRepository;
 import com.acme.orders.domain.CancellationReason;
 import com.acme.orders.domain.Order;
 import com.acme.orders.domain.OrderId;
 import com.acme.orders.domain.OrderStatus;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import org.jmolecules.architecture.hexagonal.SecondaryAdapter;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jooq.Query;
 import org.jooq.Result;
 import org.jooq.Table;
+import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
 
 /**
@@ -41,18 +48,57 @@ import org.jooq.impl.SQLDataType;
 public class PostgresOrderRepository implements OrderRepository {
 
     private final DSLContext db;
+    /** The statement that adds an order of n lines, at index n, rendered when an order of n lines first comes. */
+    private final AtomicReferenceArray<RenderedOnce> additions = new AtomicReferenceArray<>(Order.MAX_ITEMS + 1);
 
     public PostgresOrderRepository(DSLContext db) {
         this.db = db;
     }
 
+    /**
+     * The order row and all its lines in one statement, one round trip: the order is inserted by a data-modifying CTE
+     * and its lines by the statement around it (their foreign key is checked at the end of the statement, when the
+     * order row is there).
+     */
     @Override
     public void add(Order order) {
-        db.insertInto(ORDERS).set(OrderMapper.toRow(order)).execute();
-        // One multi-row statement for all lines, however many there are.
-        db.insertInto(ORDER_ITEMS, ORDER_ITEMS.fields())
-                .valuesOfRecords(OrderMapper.toItemRows(order))
-                .execute();
+        OrdersRecord row = OrderMapper.toRow(order);
+        List<OrderItemsRecord> items = OrderMapper.toItemRows(order);
+        var values = new ArrayList<Object>(NEW_ORDER_COLUMNS.size() + items.size() * ORDER_ITEMS.fields().length);
+        for (Field<?> column : NEW_ORDER_COLUMNS) {
+            values.add(row.get(column));
+        }
+        for (OrderItemsRecord item : items) {
+            values.addAll(Arrays.asList(item.intoArray()));
+        }
+        addition(items.size()).execute(db, values.toArray());
+    }
+
+    private static final List<Field<?>> NEW_ORDER_COLUMNS = List.of(ORDERS.fields());
+
+    private RenderedOnce addition(int lines) {
+        RenderedOnce known = additions.get(lines);
+        if (known != null) {
+            return known;
+        }
+        var order = db.insertInto(ORDERS)
+                .columns(NEW_ORDER_COLUMNS)
+                .values(NEW_ORDER_COLUMNS.stream()
+                        .map(PostgresOrderRepository::placeholder)
+                        .toList());
+        var itemRows = db.insertInto(ORDER_ITEMS).columns(ORDER_ITEMS.fields());
+        for (int line = 0; line < lines; line++) {
+            itemRows = itemRows.values(Arrays.stream(ORDER_ITEMS.fields())
+                    .map(PostgresOrderRepository::placeholder)
+                    .toList());
+        }
+        var rendered = RenderedOnce.of(db, "with new_order as (%s) %s", order, itemRows);
+        additions.compareAndSet(lines, null, rendered);
+        return rendered;
+    }
+
+    private static Field<?> placeholder(Field<?> column) {
+        return DSL.param(column.getName(), column.getDataType());
     }
 
     @Override

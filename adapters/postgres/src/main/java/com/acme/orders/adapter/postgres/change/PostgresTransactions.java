@@ -4,7 +4,6 @@ import com.acme.orders.application.change.port.Transactions;
 import java.util.function.Supplier;
 import org.jmolecules.architecture.hexagonal.SecondaryAdapter;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -17,11 +16,10 @@ public class PostgresTransactions implements Transactions {
     private final TransactionTemplate template;
 
     public PostgresTransactions(PlatformTransactionManager transactionManager) {
+        // READ COMMITTED, whatever the server default, is set on every connection of the pool
+        // (PostgresAdapter#readCommittedConnections), not here: asked per transaction, Spring reads the connection's
+        // level first, and the driver answers that with a round trip (SHOW TRANSACTION ISOLATION LEVEL) each time.
         this.template = new TransactionTemplate(transactionManager);
-        // READ COMMITTED, whatever the server default: a SELECT ... FOR UPDATE that waited for another writer then
-        // reads the row that writer committed and decides on it. Under REPEATABLE READ the same wait would end in a
-        // serialization failure, turning every lost race into an error instead of an answer.
-        this.template.setIsolationLevel(TransactionDefinition.ISOLATION_READ_COMMITTED);
     }
 
     @Override

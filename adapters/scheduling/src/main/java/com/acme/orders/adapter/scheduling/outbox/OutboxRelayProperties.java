@@ -18,6 +18,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                     outage counts no attempts)
  * @param pollInterval the fallback when no commit signal arrives (events committed by another instance)
  * @param firstRetry   the first backoff after a failure, doubled up to {@code maxRetry}
+ * @param gather       the pause after a round that was not full, so that the next one carries what committed
+ *                     meanwhile: 10 ms adds at most that to an event's way to Kafka, and took the relay from a seventh
+ *                     of the service's CPU under a steady stream of placements to (docs/front-door.md)
  */
 @ConfigurationProperties("orders.outbox.relay")
 public record OutboxRelayProperties(
@@ -26,9 +29,10 @@ public record OutboxRelayProperties(
         @DefaultValue("10") int maxAttempts,
         @DefaultValue("500ms") Duration pollInterval,
         @DefaultValue("200ms") Duration firstRetry,
-        @DefaultValue("30s") Duration maxRetry) {
+        @DefaultValue("30s") Duration maxRetry,
+        @DefaultValue("10ms") Duration gather) {
 
     public RelayOutbox.Settings toSettings() {
-        return new RelayOutbox.Settings(batchSize, maxAttempts, pollInterval, firstRetry, maxRetry);
+        return new RelayOutbox.Settings(batchSize, maxAttempts, pollInterval, firstRetry, maxRetry, gather);
     }
 }
