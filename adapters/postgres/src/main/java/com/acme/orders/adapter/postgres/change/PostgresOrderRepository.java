@@ -39,6 +39,7 @@ import org.jooq.Result;
 import org.jooq.Table;
 import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Orders in two tables, {@code orders} and {@code order_items}. The {@link DSLContext} joins the Spring transaction
@@ -50,6 +51,10 @@ public class PostgresOrderRepository implements OrderRepository {
     private final DSLContext db;
     /** The statement that adds an order of n lines, at index n, rendered when an order of n lines first comes. */
     private final AtomicReferenceArray<RenderedOnce> additions = new AtomicReferenceArray<>(Order.MAX_ITEMS + 1);
+    /** The conditional updates of a payment or a customer's cancel, and of a timeout: rendered when first needed. */
+    private volatile @Nullable RenderedOnce changeUpdate;
+
+    private volatile @Nullable RenderedOnce timeoutUpdate;
 
     public PostgresOrderRepository(DSLContext db) {
         this.db = db;
@@ -97,7 +102,7 @@ public class PostgresOrderRepository implements OrderRepository {
         return rendered;
     }
 
-    private static Field<?> placeholder(Field<?> column) {
+    private static <T> Field<T> placeholder(Field<T> column) {
         return DSL.param(column.getName(), column.getDataType());
     }
 
@@ -122,7 +127,7 @@ public class PostgresOrderRepository implements OrderRepository {
 
     @Override
     public void update(Order order) {
-        if (conditionalUpdate(order).execute() == 0) {
+        if (conditionalUpdate(order) == 0) {
             throw new ConcurrentOrderChange(order.id());
         }
     }
@@ -201,22 +206,47 @@ public class PostgresOrderRepository implements OrderRepository {
      * updates nothing, whether or not it took the lock first. A timeout applies only once the stored deadline has
      * passed, so not even a bug in the caller's clock handling can cancel an order that may still be paid.
      */
-    private Query conditionalUpdate(Order order) {
+    private int conditionalUpdate(Order order) {
         OrdersRecord row = OrderMapper.toRow(order);
+        boolean timeout = isTimeout(order);
+        RenderedOnce update = timeout ? timeoutUpdate : changeUpdate;
+        if (update == null) {
+            update = RenderedOnce.of(db, conditionalUpdate(timeout));
+            if (timeout) {
+                timeoutUpdate = update;
+            } else {
+                changeUpdate = update;
+            }
+        }
+        var values = new ArrayList<@Nullable Object>(
+                List.of(row.getStatus(), row.getId(), row.getVersion(), OrderMapper.status(OrderStatus.UNPAID)));
+        values.add(1, row.getPaymentReference());
+        values.add(2, row.getPaidAt());
+        values.add(3, row.getCancelledAt());
+        values.add(4, row.getCancellationReason());
+        if (timeout) {
+            values.add(row.getCancelledAt());
+        }
+        return update.execute(db, values.toArray());
+    }
+
+    /** The statement of {@link #conditionalUpdate(Order)}, its values in the order the method gives them. */
+    private Query conditionalUpdate(boolean timeout) {
         Condition unchanged = ORDERS.ID
-                .eq(row.getId())
-                .and(ORDERS.VERSION.eq(row.getVersion()))
-                .and(ORDERS.STATUS.eq(OrderMapper.status(OrderStatus.UNPAID)));
-        if (isTimeout(order)) {
-            unchanged = unchanged.and(ORDERS.PAYMENT_DEADLINE.le(row.getCancelledAt()));
+                .eq(DSL.param("id", ORDERS.ID.getDataType()))
+                .and(ORDERS.VERSION.eq(DSL.param("version", ORDERS.VERSION.getDataType())))
+                .and(ORDERS.STATUS.eq(DSL.param("unpaid", ORDERS.STATUS.getDataType())));
+        if (timeout) {
+            unchanged = unchanged.and(
+                    ORDERS.PAYMENT_DEADLINE.le(DSL.param("cancelled_at", ORDERS.CANCELLED_AT.getDataType())));
         }
         return db.update(ORDERS)
-                .set(ORDERS.STATUS, row.getStatus())
-                .set(ORDERS.PAYMENT_REFERENCE, row.getPaymentReference())
-                .set(ORDERS.PAID_AT, row.getPaidAt())
-                .set(ORDERS.CANCELLED_AT, row.getCancelledAt())
-                .set(ORDERS.CANCELLATION_REASON, row.getCancellationReason())
-                .set(ORDERS.VERSION, ORDERS.VERSION.plus(1))
+                .set(ORDERS.STATUS, placeholder(ORDERS.STATUS))
+                .set(ORDERS.PAYMENT_REFERENCE, placeholder(ORDERS.PAYMENT_REFERENCE))
+                .set(ORDERS.PAID_AT, placeholder(ORDERS.PAID_AT))
+                .set(ORDERS.CANCELLED_AT, placeholder(ORDERS.CANCELLED_AT))
+                .set(ORDERS.CANCELLATION_REASON, placeholder(ORDERS.CANCELLATION_REASON))
+                .set(ORDERS.VERSION, ORDERS.VERSION.plus(DSL.inline(1L)))
                 .where(unchanged);
     }
 

@@ -2,24 +2,48 @@ package com.acme.orders.adapter.postgres.payment;
 
 import static com.acme.orders.adapter.postgres.jooq.Tables.RECEIVED_PAYMENTS;
 
+import com.acme.orders.adapter.postgres.sql.RenderedOnce;
 import com.acme.orders.application.change.port.ConcurrentOrderChange;
 import com.acme.orders.application.payment.port.ReceivedPayments;
 import com.acme.orders.domain.Money;
 import com.acme.orders.domain.OrderId;
 import com.acme.orders.domain.PaymentReference;
 import com.acme.orders.domain.Transition;
+import java.util.List;
 import java.util.Optional;
 import org.jmolecules.architecture.hexagonal.SecondaryAdapter;
 import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.impl.DSL;
 
 /** Received payments in {@code received_payments}, one row per provider payment id. */
 @SecondaryAdapter
 public class PostgresReceivedPayments implements ReceivedPayments {
 
+    private static final List<Field<?>> COLUMNS = List.of(
+            RECEIVED_PAYMENTS.PAYMENT_REFERENCE,
+            RECEIVED_PAYMENTS.ORDER_ID,
+            RECEIVED_PAYMENTS.CURRENCY,
+            RECEIVED_PAYMENTS.AMOUNT,
+            RECEIVED_PAYMENTS.OUTCOME,
+            RECEIVED_PAYMENTS.REFUSAL,
+            RECEIVED_PAYMENTS.DETAIL,
+            RECEIVED_PAYMENTS.RECEIVED_AT);
+
     private final DSLContext db;
+    /** Every payment notification records one: rendered once (see {@link RenderedOnce}). */
+    private final RenderedOnce insert;
 
     public PostgresReceivedPayments(DSLContext db) {
         this.db = db;
+        this.insert = RenderedOnce.of(
+                db,
+                db.insertInto(RECEIVED_PAYMENTS)
+                        .columns(COLUMNS)
+                        .values(COLUMNS.stream()
+                                .map(it -> DSL.param(it.getName(), it.getDataType()))
+                                .toList())
+                        .onConflictDoNothing());
     }
 
     @Override
@@ -39,19 +63,16 @@ public class PostgresReceivedPayments implements ReceivedPayments {
 
     @Override
     public void record(ReceivedPayment payment) {
-        int inserted = db.insertInto(RECEIVED_PAYMENTS)
-                .set(RECEIVED_PAYMENTS.PAYMENT_REFERENCE, payment.reference().value())
-                .set(RECEIVED_PAYMENTS.ORDER_ID, payment.orderId().value())
-                .set(RECEIVED_PAYMENTS.CURRENCY, payment.amount().currency().getCurrencyCode())
-                .set(RECEIVED_PAYMENTS.AMOUNT, payment.amount().amount())
-                .set(RECEIVED_PAYMENTS.OUTCOME, payment.outcome().name())
-                .set(
-                        RECEIVED_PAYMENTS.REFUSAL,
-                        payment.refusal().map(Enum::name).orElse(null))
-                .set(RECEIVED_PAYMENTS.DETAIL, payment.detail())
-                .set(RECEIVED_PAYMENTS.RECEIVED_AT, payment.receivedAt())
-                .onConflictDoNothing()
-                .execute();
+        int inserted = insert.execute(
+                db,
+                payment.reference().value(),
+                payment.orderId().value(),
+                payment.amount().currency().getCurrencyCode(),
+                payment.amount().amount(),
+                payment.outcome().name(),
+                payment.refusal().map(Enum::name).orElse(null),
+                payment.detail(),
+                payment.receivedAt());
         if (inserted == 0) {
             // The same payment was recorded for another order at the same moment (the same order would have waited
             // for its row lock and found it). Rolled back; the retry is refused by what the winner recorded.
