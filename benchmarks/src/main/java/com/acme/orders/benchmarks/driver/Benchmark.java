@@ -37,29 +37,11 @@ public final class Benchmark {
                     "on " + machine.cores() + " cores, " + machine.postgres() + ", Redis " + machine.redis()
                             + ", Kafka " + machine.kafka());
             var expiry = new ArrayList<ExpiryResult>();
-            var placement = new ArrayList<PlacementLoad.Result>();
+            FrontDoorRun.Outcome frontDoor = null;
             var run = new ExpiryRun(database, redis, servers, options, progress);
 
-            if (options.runs("placement")) {
-                database.reset();
-                redis.flushAll();
-                progress.stage("placement", "starting the service JVM");
-                try (var service = ServiceProcess.start(Approach.SERVICE, servers, LOGS, "placement", List.of())) {
-                    service.awaitReady(Duration.ofMinutes(3));
-                    progress.stage(
-                            "placement",
-                            options.placementClients() + " clients for "
-                                    + options.placementTime().toSeconds()
-                                    + " s, after 15 s of warm-up each for the baseline "
-                                    + "and the orders");
-                    var result = PlacementLoad.measure(service, options.placementClients(), options.placementTime());
-                    progress.stage(
-                            "placement",
-                            String.format(
-                                    "%,.0f orders/s, p99 %.0f ms (baseline %,.0f requests/s)",
-                                    result.perSecond(), result.latency().p99(), result.baselinePerSecond()));
-                    placement.add(result);
-                }
+            if (options.runs("front-door")) {
+                frontDoor = new FrontDoorRun(database, redis, servers, options, progress).run();
             }
             if (options.runs("expiry") || options.runs("mix")) {
                 for (int backlog : options.backlogs()) {
@@ -89,21 +71,23 @@ public final class Benchmark {
                         }
                     }
                     if (options.runs("mix") && backlog == options.backlogs().getFirst()) {
-                        var result = guarded(
-                                progress,
-                                "mix",
-                                Approach.SERVICE,
-                                options.mixRate(),
-                                backlog,
-                                () -> run.run(
-                                        "mix",
-                                        Approach.SERVICE,
-                                        options.mixRate(),
-                                        backlog,
-                                        backlogOrders,
-                                        options.mixPaidShare()));
-                        report(progress, result);
-                        expiry.add(result);
+                        for (int rate : options.mixRates()) {
+                            var result = guarded(
+                                    progress,
+                                    "mix",
+                                    Approach.SERVICE,
+                                    rate,
+                                    backlog,
+                                    () -> run.run(
+                                            "mix",
+                                            Approach.SERVICE,
+                                            rate,
+                                            backlog,
+                                            backlogOrders,
+                                            options.mixPaidShare()));
+                            report(progress, result);
+                            expiry.add(result);
+                        }
                     }
                 }
             }
@@ -116,7 +100,7 @@ public final class Benchmark {
                 PhysicalLimitsRun.measure(servers, limits, limitNotes);
             }
             new Report(options.docs())
-                    .write(machine, options.commandLine(), progress.elapsed(), expiry, placement, limits, limitNotes);
+                    .write(machine, options.commandLine(), progress.elapsed(), expiry, frontDoor, limits, limitNotes);
             progress.stage("benchmark", "report written to " + options.docs().resolve("benchmarks.md"));
         }
     }

@@ -23,9 +23,11 @@ record BenchmarkOptions(
         Duration window,
         Duration giveUpAfter,
         List<String> workloads,
-        int placementClients,
-        Duration placementTime,
-        int mixRate,
+        List<Integer> frontDoorClients,
+        List<Integer> frontDoorRates,
+        Duration frontDoorTime,
+        Duration frontDoorWarmUp,
+        List<Integer> mixRates,
         double mixPaidShare,
         String commandLine) {
 
@@ -50,10 +52,13 @@ record BenchmarkOptions(
                 ints(given.getOrDefault("backlogs", quick ? "0,100000" : "0,1000000")),
                 Duration.ofSeconds(Long.parseLong(given.getOrDefault("window-seconds", quick ? "5" : "10"))),
                 Duration.ofSeconds(Long.parseLong(given.getOrDefault("give-up-seconds", "60"))),
-                list(given.getOrDefault("workloads", "placement,expiry,mix,limits")),
-                Integer.parseInt(given.getOrDefault("placement-clients", "32")),
-                Duration.ofSeconds(Long.parseLong(given.getOrDefault("placement-seconds", quick ? "5" : "15"))),
-                Integer.parseInt(given.getOrDefault("mix-rate", "1000")),
+                list(given.getOrDefault("workloads", "front-door,expiry,mix,limits")),
+                ints(given.getOrDefault("front-door-clients", "8,32,128")),
+                ints(given.getOrDefault("front-door-rates", "500,1000,2000,4000")),
+                Duration.ofSeconds(Long.parseLong(given.getOrDefault("front-door-seconds", quick ? "5" : "10"))),
+                Duration.ofSeconds(
+                        Long.parseLong(given.getOrDefault("front-door-warm-up-seconds", quick ? "8" : "15"))),
+                ints(given.getOrDefault("mix-rates", "1000,2000")),
                 Double.parseDouble(given.getOrDefault("mix-paid-share", "0.9")),
                 "benchmarks/run"
                         + (args.length == 0

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * {@code docs/benchmarks.md} and its files ({@code docs/benchmarks/*.csv}, the chart), written from one run's results
@@ -28,14 +29,17 @@ final class Report {
             String command,
             String duration,
             List<ExpiryResult> expiry,
-            List<PlacementLoad.Result> placement,
+            FrontDoorRun.@Nullable Outcome frontDoor,
             List<LimitResult> limits,
             List<String> limitNotes)
             throws IOException {
         Path files = docs.resolve("benchmarks");
         Files.createDirectories(files);
         Files.writeString(files.resolve("expiry.csv"), expiryCsv(expiry));
-        Files.writeString(files.resolve("placement.csv"), placementCsv(placement));
+        Files.deleteIfExists(files.resolve("placement.csv"));
+        if (frontDoor != null) {
+            Files.writeString(files.resolve("front-door.csv"), FrontDoorReport.csv(frontDoor));
+        }
         Files.writeString(files.resolve("limits.csv"), limitsCsv(limits));
         Files.writeString(
                 files.resolve("lag.svg"),
@@ -44,7 +48,7 @@ final class Report {
                         .toList()));
         Files.writeString(
                 docs.resolve("benchmarks.md"),
-                markdown(machine, command, duration, expiry, placement, limits, limitNotes));
+                markdown(machine, command, duration, expiry, frontDoor, limits, limitNotes));
     }
 
     private static String markdown(
@@ -52,7 +56,7 @@ final class Report {
             String command,
             String duration,
             List<ExpiryResult> expiry,
-            List<PlacementLoad.Result> placement,
+            FrontDoorRun.@Nullable Outcome frontDoor,
             List<LimitResult> limits,
             List<String> limitNotes) {
         var md = new StringBuilder();
@@ -111,26 +115,8 @@ final class Report {
                         it.approach().label(),
                         it.backlog(),
                         it.redisBytesPerPending())));
-        if (!placement.isEmpty()) {
-            md.append("\n## Placing orders through the REST API\n\n");
-            md.append("Concurrent customers each place orders one after another (JWT, JSON body of two lines, the "
-                    + "order and its event written in one transaction, the deadline tracked in Redis). The baseline "
-                    + "is the health endpoint on the same HTTP stack, same clients, same run.\n\n");
-            md.append("| clients | orders/s | p50 | p99 | p99.9 | failed | baseline requests/s | ratio |\n");
-            md.append("|---:|---:|---:|---:|---:|---:|---:|---:|\n");
-            for (var it : placement) {
-                md.append(String.format(
-                        Locale.ROOT,
-                        "| %d | %,.0f | %s | %s | %s | %d | %,.0f | %.2f |%n",
-                        it.clients(),
-                        it.perSecond(),
-                        ms(it.latency().p50()),
-                        ms(it.latency().p99()),
-                        ms(it.latency().p999()),
-                        it.failed(),
-                        it.baselinePerSecond(),
-                        it.perSecond() / it.baselinePerSecond()));
-            }
+        if (frontDoor != null) {
+            md.append(FrontDoorReport.markdown(frontDoor, expiry));
         }
         md.append("\n## The physical limit\n\n");
         md.append("The servers' own benchmark tools, on the same servers in the same run: `pgbench` running the "
@@ -167,7 +153,8 @@ final class Report {
             }
         }
         md.append("\n## Files\n\n- [expiry.csv](benchmarks/expiry.csv): every expiry and mix run\n"
-                + "- [placement.csv](benchmarks/placement.csv)\n- [limits.csv](benchmarks/limits.csv)\n"
+                + "- [front-door.csv](benchmarks/front-door.csv): every front-door setting\n"
+                + "- [limits.csv](benchmarks/limits.csv)\n"
                 + "- [lag.svg](benchmarks/lag.svg): the chart above\n"
                 + "- service logs of each run: `benchmarks/target/logs/` (not committed)\n");
         return md.toString();
@@ -274,7 +261,7 @@ final class Report {
         return md.toString();
     }
 
-    private static String ms(double millis) {
+    static String ms(double millis) {
         if (Double.isNaN(millis)) {
             return "–";
         }
@@ -312,29 +299,6 @@ final class Report {
                     it.doubleTerminal(),
                     it.redisBytesPerPending(),
                     it.note().replace("\"", "'")));
-        }
-        return csv.toString();
-    }
-
-    private static String placementCsv(List<PlacementLoad.Result> runs) {
-        var csv = new StringBuilder("clients,seconds,placed,orders_per_s,p50_ms,p99_ms,p999_ms,max_ms,failed,"
-                + "baseline_requests_per_s,baseline_p50_ms,baseline_p99_ms\n");
-        for (var it : runs) {
-            csv.append(String.format(
-                    Locale.ROOT,
-                    "%d,%.1f,%d,%.1f,%.1f,%.1f,%.1f,%.1f,%d,%.1f,%.1f,%.1f%n",
-                    it.clients(),
-                    it.seconds(),
-                    it.placed(),
-                    it.perSecond(),
-                    it.latency().p50(),
-                    it.latency().p99(),
-                    it.latency().p999(),
-                    it.latency().max(),
-                    it.failed(),
-                    it.baselinePerSecond(),
-                    it.baselineLatency().p50(),
-                    it.baselineLatency().p99()));
         }
         return csv.toString();
     }

@@ -98,6 +98,10 @@ final class ServiceProcess implements AutoCloseable {
         throw new IllegalStateException("the service was not ready after " + atMost + "; see " + log);
     }
 
+    int port() {
+        return port;
+    }
+
     Path log() {
         return log;
     }

@@ -178,7 +178,7 @@ final class PgbenchCancellations {
     }
 
     /** The service normally migrates first; if it has not, the same migrations from its jar create the tables. */
-    private static void migrateIfNeeded(Servers servers) throws SQLException {
+    static void migrateIfNeeded(Servers servers) throws SQLException {
         try (Connection db = connect(servers)) {
             if (count(db, "SELECT count(*) FROM pg_tables WHERE tablename = 'outbox'") > 0) {
                 return;
@@ -192,11 +192,11 @@ final class PgbenchCancellations {
                 .migrate();
     }
 
-    private static Connection connect(Servers servers) throws SQLException {
+    static Connection connect(Servers servers) throws SQLException {
         return DriverManager.getConnection(servers.jdbcUrl(), servers.dbUser(), servers.dbPassword());
     }
 
-    private static long count(Connection db, String query) throws SQLException {
+    static long count(Connection db, String query) throws SQLException {
         try (var statement = db.createStatement();
                 var result = statement.executeQuery(query)) {
             result.next();
@@ -225,7 +225,7 @@ final class PgbenchCancellations {
                 .collect(Collectors.joining("\n"));
     }
 
-    private static Path copy(String resource, Path workDir) throws IOException {
+    static Path copy(String resource, Path workDir) throws IOException {
         Files.createDirectories(workDir);
         Path file = workDir.resolve(resource);
         Files.writeString(file, read(resource));
