@@ -12,9 +12,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * One kept-alive HTTP/1.1 connection that sends requests prepared as bytes and reads the status and body of each
- * answer. The load generator's own cost per request has to be small next to the service's, on the same two cores: the
- * JDK's HttpClient spent about as much CPU per request as the service spent answering it, and capped the measured rate
- * (docs/front-door.md). This client does no more than the requests here need: no TLS, no redirects.
+ * answer. The load generator shares the two cores with the service, so whatever it spends per request is taken from
+ * the service's measured rate: it does no more than the requests here need (no TLS, no redirects), and every run
+ * checks it against wrk (docs/front-door.md).
  */
 final class HttpConnection implements AutoCloseable {
 

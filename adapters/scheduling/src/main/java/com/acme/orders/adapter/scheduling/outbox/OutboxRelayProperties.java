@@ -19,8 +19,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param pollInterval the fallback when no commit signal arrives (events committed by another instance)
  * @param firstRetry   the first backoff after a failure, doubled up to {@code maxRetry}
  * @param gather       the pause after a round that was not full, so that the next one carries what committed
- *                     meanwhile: 10 ms adds at most that to an event's way to Kafka, and took the relay from a seventh
- *                     of the service's CPU under a steady stream of placements to (docs/front-door.md)
+ *                     meanwhile: 10 ms adds at most that to an event's way to Kafka; without it the relay took a seventh
+ *                     of the service's CPU samples under a steady stream of placements (docs/front-door.md)
  */
 @ConfigurationProperties("orders.outbox.relay")
 public record OutboxRelayProperties(
