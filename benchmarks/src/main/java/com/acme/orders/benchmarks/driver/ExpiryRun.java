@@ -16,6 +16,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One expiry run from a clean state: the run's orders of the previous run removed, Redis empty, the backlog tracked
@@ -90,7 +91,7 @@ final class ExpiryRun {
                 }
                 double bytesPerPending =
                         backlog == 0 ? Double.NaN : (redis.usedMemory() - emptyMemory) / (double) backlog;
-                warmUp(name, tracking, service, notes);
+                warmUp(name, tracking, service, paidShare, notes);
                 try (var events = new EventWatch(servers.kafkaBootstrapServers(), "orders.events")) {
                     return measure(
                             workload,
@@ -116,9 +117,12 @@ final class ExpiryRun {
      * the same for every approach, until a round passes in which the JIT compiler threads used less than
      * {@value #CONVERGED_COMPILER_SHARE} of the round's time ({@link JitCompilerActivity} says why one round was not
      * enough), at most {@value #WARM_UP_ROUNDS} rounds. The measured wave starts once the last round is settled, its
-     * events have left the outbox and the compiler is quiet.
+     * events have left the outbox and the compiler is quiet. When the measured wave is paid over REST, so is the same
+     * share of every warm-up round, the same way: the payment path is compiled before it is measured, as the
+     * cancellation path is.
      */
-    private void warmUp(String name, DeadlineTracking tracking, ServiceProcess service, List<String> notes)
+    private void warmUp(
+            String name, DeadlineTracking tracking, ServiceProcess service, double paidShare, List<String> notes)
             throws Exception {
         var jit = new JitCompilerActivity(service.pid());
         double compiling = Double.NaN;
@@ -127,11 +131,13 @@ final class ExpiryRun {
             var compiledBefore = jit.compilerSeconds();
             Instant first = Instant.now().plusSeconds(2);
             progress.stage(name, "warming up, round " + round + ": " + WARM_UP_ORDERS + " orders due at 1,000/s");
-            tracking.track(database.unpaidOrders(
-                    BenchmarkDatabase.WARM_UP_CUSTOMER, WARM_UP_ORDERS, i -> first.plusMillis(i)));
-            if (!awaitWarmUpSettled(first.plusMillis(WARM_UP_ORDERS).plus(WARM_UP_LIMIT))) {
-                notes.add("warm-up round " + round + " not finished after " + WARM_UP_LIMIT.toSeconds() + " s");
-                return;
+            var orders = database.unpaidOrders(BenchmarkDatabase.WARM_UP_CUSTOMER, WARM_UP_ORDERS, first::plusMillis);
+            tracking.track(orders);
+            try (var payments = paidShare > 0 ? new Payments(service, orders, paidShare) : null) {
+                if (!awaitWarmUpSettled(first.plusMillis(WARM_UP_ORDERS).plus(WARM_UP_LIMIT), payments)) {
+                    notes.add("warm-up round " + round + " not finished after " + WARM_UP_LIMIT.toSeconds() + " s");
+                    return;
+                }
             }
             boolean quiet = jit.awaitQuiet(CONVERGED_COMPILER_SHARE, Duration.ofSeconds(20));
             var compiledAfter = jit.compilerSeconds();
@@ -153,11 +159,12 @@ final class ExpiryRun {
                 WARM_UP_ROUNDS, WARM_UP_ORDERS, compiling));
     }
 
-    private boolean awaitWarmUpSettled(Instant giveUp) throws Exception {
+    private boolean awaitWarmUpSettled(Instant giveUp, @Nullable Payments payments) throws Exception {
         while (Instant.now().isBefore(giveUp)) {
             Thread.sleep(500);
-            if (database.count("SELECT count(*) FROM orders WHERE customer_id = '" + BenchmarkDatabase.WARM_UP_CUSTOMER
-                                    + "' AND status = 'UNPAID'")
+            if ((payments == null || payments.answered() == payments.scheduled())
+                    && database.count("SELECT count(*) FROM orders WHERE customer_id = '"
+                                    + BenchmarkDatabase.WARM_UP_CUSTOMER + "' AND status = 'UNPAID'")
                             == 0
                     && database.outboxRows() == 0) {
                 return true;

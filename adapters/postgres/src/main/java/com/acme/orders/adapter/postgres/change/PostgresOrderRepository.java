@@ -35,7 +35,9 @@ import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Query;
+import org.jooq.Record;
 import org.jooq.Result;
+import org.jooq.SelectOnConditionStep;
 import org.jooq.Table;
 import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
@@ -108,21 +110,28 @@ public class PostgresOrderRepository implements OrderRepository {
 
     @Override
     public Optional<Order> find(OrderId id) {
-        return db.selectFrom(ORDERS)
-                .where(ORDERS.ID.eq(id.value()))
-                .fetchOptional()
-                .map(this::withItems);
+        return OrderRows.single(
+                withItemsJoined().where(ORDERS.ID.eq(id.value())).fetch());
     }
 
     @Override
     public Optional<Order> lock(OrderId id) {
         // Waits for any other writer of this row and then reads the state it committed (READ COMMITTED re-reads
-        // a row it had to wait for), so a payment, a cancel and a timeout decide one after the other.
-        return db.selectFrom(ORDERS)
+        // a row it had to wait for), so a payment, a cancel and a timeout decide one after the other. The lines come
+        // in the same round trip; only the order row is locked.
+        return OrderRows.single(withItemsJoined()
                 .where(ORDERS.ID.eq(id.value()))
                 .forUpdate()
-                .fetchOptional()
-                .map(this::withItems);
+                .of(ORDERS)
+                .fetch());
+    }
+
+    private SelectOnConditionStep<Record> withItemsJoined() {
+        return db.select(ORDERS.fields())
+                .select(ORDER_ITEMS.fields())
+                .from(ORDERS)
+                .leftJoin(ORDER_ITEMS)
+                .on(ORDER_ITEMS.ORDER_ID.eq(ORDERS.ID));
     }
 
     @Override
@@ -254,9 +263,5 @@ public class PostgresOrderRepository implements OrderRepository {
         return order.cancellationReason()
                 .filter(CancellationReason.PAYMENT_TIMEOUT::equals)
                 .isPresent();
-    }
-
-    private Order withItems(OrdersRecord row) {
-        return OrderRows.withItems(db, List.of(row)).getFirst();
     }
 }

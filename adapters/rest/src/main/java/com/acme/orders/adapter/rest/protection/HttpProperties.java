@@ -16,11 +16,17 @@ import org.springframework.util.unit.DataSize;
  *                            times the pool in, whose surplus waits a moment for a connection, but keeps the queue
  *                            short enough to be served well within the pool's connection timeout. Raise it with the
  *                            pool size
+ * @param maxRequestsWorking  how many of those are served at the same time; the rest wait their turn, first come first
+ *                            served. Keep it below the database pool's size by the connections of the background
+ *                            loops (two timeout workers, the sweeper, the outbox relay): the default of 6 with the
+ *                            pool's 10 leaves them 4, so HTTP load never starves the timeout engine. Raise both
+ *                            together
  */
 @ConfigurationProperties("orders.http")
 public record HttpProperties(
         @DefaultValue("64KB") DataSize maxBodySize,
-        @DefaultValue("100") int maxRequestsInFlight) {
+        @DefaultValue("100") int maxRequestsInFlight,
+        @DefaultValue("6") int maxRequestsWorking) {
 
     public HttpProperties {
         if (maxBodySize == null || maxBodySize.toBytes() < 1) {
@@ -29,6 +35,10 @@ public record HttpProperties(
         if (maxRequestsInFlight < 1) {
             throw new IllegalArgumentException(
                     "orders.http.max-requests-in-flight must be at least 1, got " + maxRequestsInFlight);
+        }
+        if (maxRequestsWorking < 1) {
+            throw new IllegalArgumentException(
+                    "orders.http.max-requests-working must be at least 1, got " + maxRequestsWorking);
         }
     }
 }

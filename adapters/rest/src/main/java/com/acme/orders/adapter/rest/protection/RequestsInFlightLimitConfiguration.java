@@ -22,8 +22,8 @@ public class RequestsInFlightLimitConfiguration {
     @Bean
     FilterRegistrationBean<RequestsInFlightLimit> requestsInFlightLimit(
             HttpProperties properties, BusyRefusals refusals, JsonMapper json) {
-        var registration = new FilterRegistrationBean<>(
-                new RequestsInFlightLimit(properties.maxRequestsInFlight(), refusals, json));
+        var registration = new FilterRegistrationBean<>(new RequestsInFlightLimit(
+                properties.maxRequestsInFlight(), properties.maxRequestsWorking(), refusals, json));
         registration.addUrlPatterns("/v1/*");
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 5);
         return registration;

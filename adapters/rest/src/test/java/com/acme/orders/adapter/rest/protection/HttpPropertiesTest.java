@@ -37,4 +37,20 @@ class HttpPropertiesTest {
                         .bindOrCreate("orders.http", HttpProperties.class))
                 .hasRootCauseMessage("orders.http.max-requests-in-flight must be at least 1, got 0");
     }
+
+    @Test
+    void six_api_requests_are_served_at_the_same_time_unless_configured_otherwise_and_never_none() {
+        var defaults =
+                new Binder(new MapConfigurationPropertySource()).bindOrCreate("orders.http", HttpProperties.class);
+        var configured = new Binder(
+                        new MapConfigurationPropertySource(Map.of("orders.http.max-requests-working", "20")))
+                .bindOrCreate("orders.http", HttpProperties.class);
+
+        assertThat(defaults.maxRequestsWorking()).isEqualTo(6);
+        assertThat(configured.maxRequestsWorking()).isEqualTo(20);
+        assertThatThrownBy(() -> new Binder(
+                                new MapConfigurationPropertySource(Map.of("orders.http.max-requests-working", "0")))
+                        .bindOrCreate("orders.http", HttpProperties.class))
+                .hasRootCauseMessage("orders.http.max-requests-working must be at least 1, got 0");
+    }
 }
