@@ -43,8 +43,12 @@ public final class Benchmark {
             if (options.runs("front-door")) {
                 frontDoor = new FrontDoorRun(database, redis, servers, options, progress).run();
             }
-            if (options.runs("expiry") || options.runs("mix")) {
-                for (int backlog : options.backlogs()) {
+            if (options.runs("expiry") || options.runs("mix") || options.runs("overload")) {
+                // The mix and the overload run beside the first backlog only: skip seeding the others for nothing.
+                var backlogs = options.runs("expiry")
+                        ? options.backlogs()
+                        : List.of(options.backlogs().getFirst());
+                for (int backlog : backlogs) {
                     database.reset();
                     progress.stage("backlog", "seeding " + backlog + " unpaid orders due in 2 to 3 hours");
                     long start = System.nanoTime();
@@ -64,7 +68,7 @@ public final class Benchmark {
                                         approach,
                                         rate,
                                         backlog,
-                                        () -> run.run("expiry", approach, rate, backlog, backlogOrders, 0));
+                                        () -> run.run("expiry", approach, rate, backlog, backlogOrders, 0, null));
                                 report(progress, result);
                                 expiry.add(result);
                             }
@@ -84,8 +88,45 @@ public final class Benchmark {
                                             rate,
                                             backlog,
                                             backlogOrders,
-                                            options.mixPaidShare()));
+                                            options.mixPaidShare(),
+                                            null));
                             report(progress, result);
+                            expiry.add(result);
+                        }
+                    }
+                    if (options.runs("overload")
+                            && backlog == options.backlogs().getFirst()) {
+                        for (var customers : List.of(
+                                CustomersBeside.saturating(options.overloadClients()),
+                                CustomersBeside.steady(options.overloadCustomerRate()))) {
+                            int rate = options.overloadRate();
+                            var result = guarded(
+                                    progress,
+                                    customers.workload(),
+                                    Approach.SERVICE,
+                                    rate,
+                                    backlog,
+                                    () -> run.run(
+                                            customers.workload(),
+                                            Approach.SERVICE,
+                                            rate,
+                                            backlog,
+                                            backlogOrders,
+                                            0,
+                                            customers));
+                            report(progress, result);
+                            result.customers()
+                                    .forEach(it -> progress.stage(
+                                            customers.workload(),
+                                            String.format(
+                                                    "customers' %s: %,.0f/s served, %,d refused, %,d failed; p50 %.1f ms,"
+                                                            + " p99 %.1f ms",
+                                                    it.workload(),
+                                                    it.servedPerSecond(),
+                                                    it.refused(),
+                                                    it.failed(),
+                                                    it.latency().p50(),
+                                                    it.latency().p99())));
                             expiry.add(result);
                         }
                     }
@@ -136,7 +177,8 @@ public final class Benchmark {
                     -1,
                     0,
                     Double.NaN,
-                    ("run failed: " + e.getMessage() + " (" + cause + ")").replace('\n', ' '));
+                    ("run failed: " + e.getMessage() + " (" + cause + ")").replace('\n', ' '),
+                    List.of());
         }
     }
 

@@ -29,6 +29,9 @@ record BenchmarkOptions(
         Duration frontDoorWarmUp,
         List<Integer> mixRates,
         double mixPaidShare,
+        int overloadRate,
+        int overloadClients,
+        int overloadCustomerRate,
         String commandLine) {
 
     static BenchmarkOptions parse(String[] args) {
@@ -52,7 +55,7 @@ record BenchmarkOptions(
                 ints(given.getOrDefault("backlogs", quick ? "0,100000" : "0,1000000")),
                 Duration.ofSeconds(Long.parseLong(given.getOrDefault("window-seconds", quick ? "5" : "10"))),
                 Duration.ofSeconds(Long.parseLong(given.getOrDefault("give-up-seconds", "60"))),
-                list(given.getOrDefault("workloads", "front-door,expiry,mix,limits")),
+                list(given.getOrDefault("workloads", "front-door,expiry,mix,overload,limits")),
                 ints(given.getOrDefault("front-door-clients", "8,32,128")),
                 ints(given.getOrDefault("front-door-rates", "500,1000,2000,4000")),
                 Duration.ofSeconds(Long.parseLong(given.getOrDefault("front-door-seconds", quick ? "5" : "10"))),
@@ -60,6 +63,9 @@ record BenchmarkOptions(
                         Long.parseLong(given.getOrDefault("front-door-warm-up-seconds", quick ? "8" : "15"))),
                 ints(given.getOrDefault("mix-rates", "1000,2000")),
                 Double.parseDouble(given.getOrDefault("mix-paid-share", "0.9")),
+                Integer.parseInt(given.getOrDefault("overload-rate", "5000")),
+                Integer.parseInt(given.getOrDefault("overload-clients", "128")),
+                Integer.parseInt(given.getOrDefault("overload-customer-rate", "100")),
                 "benchmarks/run"
                         + (args.length == 0
                                         ? ""

@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Where the machine's CPU went during a measured wave: the service JVM (with the approach under test), each server
@@ -14,7 +15,7 @@ import java.util.stream.Collectors;
 final class CpuShares {
 
     private final Map<String, Predicate<LinuxCpuTime.Candidate>> parts = new LinkedHashMap<>();
-    private Map<String, Double> atStart = Map.of();
+    private @Nullable Map<String, Double> atStart;
     private long startNanos;
 
     CpuShares(long servicePid) {
@@ -41,7 +42,8 @@ final class CpuShares {
 
     /** @return e.g. "CPU in cores: service 0.52, PostgreSQL 0.41, ...", or nothing useful when not on Linux */
     String sinceStart() {
-        if (atStart == null || !LinuxCpuTime.readable()) {
+        Map<String, Double> before = atStart;
+        if (before == null || !LinuxCpuTime.readable()) {
             return "CPU not measured";
         }
         double seconds = (System.nanoTime() - startNanos) / 1e9;
@@ -52,7 +54,7 @@ final class CpuShares {
                                 Locale.ROOT,
                                 "%s %.2f",
                                 part,
-                                (now.getOrDefault(part, 0.0) - atStart.getOrDefault(part, 0.0)) / seconds))
+                                (now.getOrDefault(part, 0.0) - before.getOrDefault(part, 0.0)) / seconds))
                         .collect(Collectors.joining(", "));
     }
 

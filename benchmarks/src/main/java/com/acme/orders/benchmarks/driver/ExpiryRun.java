@@ -59,7 +59,8 @@ final class ExpiryRun {
             int rate,
             int backlog,
             List<PendingDeadline> backlogOrders,
-            double paidShare)
+            double paidShare,
+            @Nullable CustomersBeside customers)
             throws Exception {
         String name = workload + "-" + approach.id() + "-" + rate + "-" + backlog;
         progress.stage(name, "cleaning up the previous run");
@@ -67,6 +68,10 @@ final class ExpiryRun {
         redis.flushAll();
         long emptyMemory = redis.usedMemory();
         var notes = new ArrayList<String>();
+        if (customers != null) {
+            customers.seed(database);
+            notes.add(customers.describe() + " during the wave");
+        }
         try (var tracking = DeadlineTrackings.of(approach, servers)) {
             if (approach != Approach.SERVICE) {
                 long start = System.nanoTime();
@@ -91,6 +96,10 @@ final class ExpiryRun {
                 }
                 double bytesPerPending =
                         backlog == 0 ? Double.NaN : (redis.usedMemory() - emptyMemory) / (double) backlog;
+                if (customers != null) {
+                    progress.stage(name, "warming up the customers' requests");
+                    customers.warmUp(service, options.frontDoorWarmUp());
+                }
                 warmUp(name, tracking, service, paidShare, notes);
                 try (var events = new EventWatch(servers.kafkaBootstrapServers(), "orders.events")) {
                     return measure(
@@ -104,6 +113,7 @@ final class ExpiryRun {
                             service,
                             events,
                             bytesPerPending,
+                            customers,
                             notes);
                 }
             }
@@ -184,6 +194,7 @@ final class ExpiryRun {
             ServiceProcess service,
             EventWatch events,
             double bytesPerPending,
+            @Nullable CustomersBeside customers,
             List<String> notes)
             throws Exception {
         int due = (int) (rate * options.window().toSeconds());
@@ -198,6 +209,7 @@ final class ExpiryRun {
         }
         Instant last = dueOrders.getLast().deadline();
         var payments = paidShare > 0 ? new Payments(service, dueOrders, paidShare) : null;
+        var besideWave = customers == null ? null : customers.startAt(service, first, options.window());
         Instant giveUp = last.plus(options.giveUpAfter());
         long expectedCancellations = due - (payments == null ? 0 : payments.scheduled());
         var cpu = new CpuShares(service.pid());
@@ -235,7 +247,19 @@ final class ExpiryRun {
             payments.close();
             notes.add(payments.describe());
         }
-        return result(workload, approach, rate, backlog, dueOrders, first, last, events, bytesPerPending, notes);
+        List<FrontDoorLoad.Result> customerResults = besideWave == null ? List.of() : besideWave.results();
+        return result(
+                workload,
+                approach,
+                rate,
+                backlog,
+                dueOrders,
+                first,
+                last,
+                events,
+                bytesPerPending,
+                notes,
+                customerResults);
     }
 
     private ExpiryResult result(
@@ -248,7 +272,8 @@ final class ExpiryRun {
             Instant last,
             EventWatch events,
             double bytesPerPending,
-            List<String> notes)
+            List<String> notes,
+            List<FrontDoorLoad.Result> customers)
             throws Exception {
         Map<UUID, Instant> deadlines = new HashMap<>(dueOrders.size() * 2);
         dueOrders.forEach(it -> deadlines.put(it.order().value(), it.deadline()));
@@ -289,7 +314,8 @@ final class ExpiryRun {
                 unsettled,
                 events.ordersWithSeveralTerminalEvents(),
                 bytesPerPending,
-                String.join("; ", notes));
+                String.join("; ", notes),
+                customers);
     }
 
     private void awaitKey(String key, Duration atMost) throws InterruptedException {

@@ -194,7 +194,90 @@ final class FrontDoorReport {
                         it.rate() > 1_000 ? "reported" : refunded == 0 && p99 <= 100 ? "met" : "missed"));
             }
         }
+        for (var it : expiry) {
+            if (it.workload().equals("busy-door")) {
+                boolean met = it.unsettled() == 0
+                        && it.sustainedPerSecond() >= it.rate() * 0.98
+                        && it.commitLag().p99() <= 500;
+                md.append(String.format(
+                        Locale.ROOT,
+                        "- %,d orders/s falling due with the front door saturated (%s): %,.0f cancellations/s"
+                                + " sustained, p99 to commit %s, %d left (target p99 ≤ 500 ms): **%s**%n",
+                        it.rate(),
+                        customersServed(it),
+                        it.sustainedPerSecond(),
+                        Report.ms(it.commitLag().p99()),
+                        it.unsettled(),
+                        met ? "met" : "missed"));
+            } else if (it.workload().equals("busy-engine") && !it.customers().isEmpty()) {
+                boolean met = it.customers().stream()
+                        .allMatch(c -> c.latency().p99() <= 200 && c.refused() == 0 && c.failed() == 0);
+                md.append(String.format(
+                        Locale.ROOT,
+                        "- customers while %,d orders/s fall due (%,.0f cancellations/s sustained): %s (target p99"
+                                + " ≤ 200 ms, none refused): **%s**%n",
+                        it.rate(),
+                        it.sustainedPerSecond(),
+                        customersServed(it),
+                        met ? "met" : "missed"));
+            }
+        }
         return md.length() == 0 ? "Not measured in this run.\n" : md.toString();
+    }
+
+    private static String customersServed(ExpiryResult run) {
+        var parts = new java.util.ArrayList<String>();
+        for (var it : run.customers()) {
+            parts.add(String.format(
+                    Locale.ROOT,
+                    "%s %,.0f/s served, p99 %s, %,d refused, %d failed",
+                    it.workload(),
+                    it.servedPerSecond(),
+                    Report.ms(it.latency().p99()),
+                    it.refused(),
+                    it.failed()));
+        }
+        return parts.isEmpty() ? "no customer figures" : String.join("; ", parts);
+    }
+
+    /**
+     * The timeout engine and the front door under each other's load: the wave of due orders of the expiry workload
+     * with customers beside it ({@link CustomersBeside}).
+     */
+    static String overload(List<ExpiryResult> expiry) {
+        var runs =
+                expiry.stream().filter(it -> it.workload().startsWith("busy-")).toList();
+        if (runs.isEmpty()) {
+            return "";
+        }
+        var md = new StringBuilder("\n## Overload: the timeout engine and the customers side by side\n\n");
+        md.append("The expiry wave (no payments) with customers on the front door for the wave's window, from its "
+                + "first deadline. *busy-door*: clients placing orders one after the other as fast as they are "
+                + "answered, so the front door stays full; does HTTP load starve the timeout worker? *busy-engine*: "
+                + "customers placing and reading orders at a constant rate (latency from the intended send); does "
+                + "the wave starve the customers? Both warm the customers' requests up first.\n\n");
+        md.append(Report.expiryTable(runs));
+        md.append("\n| run | customers' workload | model | level | served/s | refused | failed | p50 | p99 | p99.9 |"
+                + " max |\n|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+        for (var run : runs) {
+            for (var it : run.customers()) {
+                md.append(String.format(
+                        Locale.ROOT,
+                        "| %s | %s | %s | %,d | %,.0f | %,d | %d | %s | %s | %s | %s |%n",
+                        run.workload(),
+                        it.workload(),
+                        it.model(),
+                        it.level(),
+                        it.servedPerSecond(),
+                        it.refused(),
+                        it.failed(),
+                        Report.ms(it.latency().p50()),
+                        Report.ms(it.latency().p99()),
+                        Report.ms(it.latency().p999()),
+                        Report.ms(it.latency().max())));
+            }
+        }
+        return md.toString();
     }
 
     static String csv(FrontDoorRun.Outcome run) {

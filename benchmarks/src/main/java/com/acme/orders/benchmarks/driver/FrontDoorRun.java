@@ -173,7 +173,7 @@ final class FrontDoorRun {
         return new FrontDoorLoad(service.port(), workload.equals("place") ? 201 : 200);
     }
 
-    private static LongFunction<byte[]> requests(
+    static LongFunction<byte[]> requests(
             String workload,
             List<String> tokens,
             List<List<PendingDeadline>> ordersOf,

@@ -98,6 +98,7 @@ final class Report {
                             + "unpaid; *Two final events* counts orders with more than one final event on Kafka (must be 0).\n\n");
             md.append(expiryTable(mix));
         }
+        md.append(FrontDoorReport.overload(expiry));
         md.append("\n## Redis memory per pending order\n\n");
         md.append(
                 "`used_memory` after the backlog was tracked, minus before, divided by the backlog: what each approach "
@@ -231,7 +232,7 @@ final class Report {
                 .findFirst();
     }
 
-    private static String expiryTable(List<ExpiryResult> runs) {
+    static String expiryTable(List<ExpiryResult> runs) {
         var md = new StringBuilder();
         md.append("| approach | rate/s | backlog | sustained/s | commit p50 | p99 | p99.9 | max | Kafka p50 | p99 "
                 + "| p99.9 | max | left | two final events | notes |\n");
