@@ -7,6 +7,7 @@ import java.net.ServerSocket;
 import java.nio.file.Path;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
 /**
@@ -14,7 +15,8 @@ import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
  * Every server that is not configured from outside is started embedded, as a real server process, before the service:
  * PostgreSQL unless {@code SPRING_DATASOURCE_URL} is set, Redis unless {@code SPRING_DATA_REDIS_HOST},
  * {@code SPRING_DATA_REDIS_URL} or {@code SPRING_DATA_REDIS_CLUSTER_NODES} is set, a Kafka broker unless
- * {@code SPRING_KAFKA_BOOTSTRAP_SERVERS} is set. This class lives with the tests so that the production jar
+ * {@code SPRING_KAFKA_BOOTSTRAP_SERVERS} is set; the README's public secrets unless others are configured
+ * ({@link LocalCredentialsUnlessConfigured}). This class lives with the tests so that the production jar
  * carries no server binaries.
  */
 public final class LocalOrderService {
@@ -67,30 +69,9 @@ public final class LocalOrderService {
                     kafka.getBrokersAsString(),
                     kafka.getBrokersAsString());
         }
-        trustLocalCredentialsUnlessConfigured();
-        OrderServiceApplication.main(args);
-    }
-
-    /**
-     * The secrets of {@link LocalCredentials}, known from the README, so that curl works at once. A configured issuer
-     * or secret wins: then the local run checks real tokens.
-     */
-    private static void trustLocalCredentialsUnlessConfigured() {
-        if (!isConfigured("ORDERS_SECURITY_JWT_SECRET", "orders.security.jwt.secret")
-                && !isConfigured(
-                        "SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUER_URI",
-                        "spring.security.oauth2.resourceserver.jwt.issuer-uri")
-                && !isConfigured(
-                        "SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_JWK_SET_URI",
-                        "spring.security.oauth2.resourceserver.jwt.jwk-set-uri")) {
-            System.setProperty("orders.security.jwt.secret", LocalCredentials.TOKEN_SECRET);
-            log.warn("Trusting customer tokens signed with the local secret of the README: for this machine only");
-        }
-        if (!isConfigured("ORDERS_PAYMENTS_SIGNING_SECRETS", "orders.payments.signing-secrets")) {
-            System.setProperty("orders.payments.signing-secrets", LocalCredentials.PAYMENT_SECRET);
-            log.warn(
-                    "Trusting payment notifications signed with the local secret of the README: for this machine only");
-        }
+        new SpringApplicationBuilder(OrderServiceApplication.class)
+                .listeners(new LocalCredentialsUnlessConfigured())
+                .run(args);
     }
 
     private static boolean isConfigured(String environmentVariable, String systemProperty) {

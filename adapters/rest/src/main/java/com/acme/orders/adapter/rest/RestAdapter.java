@@ -7,6 +7,7 @@ import com.acme.orders.adapter.rest.order.OrderProblems;
 import com.acme.orders.adapter.rest.payment.PaymentJsonMapper;
 import com.acme.orders.adapter.rest.payment.PaymentNotificationController;
 import com.acme.orders.adapter.rest.problem.ProblemResponses;
+import com.acme.orders.adapter.rest.problem.ServerProblemsConfiguration;
 import com.acme.orders.adapter.rest.problem.StrictJsonConfiguration;
 import com.acme.orders.adapter.rest.protection.BodyTooLargeProblems;
 import com.acme.orders.adapter.rest.protection.BusyRefusals;
@@ -40,6 +41,7 @@ import org.springframework.context.annotation.Import;
     BusyRefusals.class,
     BodyTooLargeProblems.class,
     ProblemResponses.class,
+    ServerProblemsConfiguration.class,
     StrictJsonConfiguration.class,
     OpenApiDocumentation.class
 })

@@ -146,7 +146,13 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
             HandlerMethodValidationException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         List<InvalidField> errors = e.getParameterValidationResults().stream()
                 .flatMap(result -> result.getResolvableErrors().stream()
-                        .map(error -> new InvalidField(parameterName(result.getMethodParameter()), message(error))))
+                        .map(error -> new InvalidField(
+                                // A constraint inside a @Valid body names its field; one on the parameter, the
+                                // parameter.
+                                error instanceof FieldError field
+                                        ? field.getField()
+                                        : parameterName(result.getMethodParameter()),
+                                message(error))))
                 .toList();
         return invalid(errors);
     }

@@ -37,6 +37,8 @@ public enum ProblemType {
     DEADLINE_NOT_REACHED(HttpStatus.CONFLICT, "deadline-not-reached", "The payment deadline has not passed"),
     CONCURRENT_CHANGE(HttpStatus.CONFLICT, "concurrent-change", "The order changed at the same time; retry"),
     BODY_TOO_LARGE(HttpStatus.CONTENT_TOO_LARGE, "body-too-large", "The request body is too large"),
+    UNSUPPORTED_BODY(
+            HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-body", "The request body is not in a form this API reads"),
     RULE_VIOLATED(HttpStatus.UNPROCESSABLE_CONTENT, "rule-violated", "The request breaks a business rule"),
     IDEMPOTENCY_KEY_REUSED(
             HttpStatus.UNPROCESSABLE_CONTENT,

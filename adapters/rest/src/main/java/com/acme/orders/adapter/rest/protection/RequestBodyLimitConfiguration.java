@@ -22,4 +22,15 @@ public class RequestBodyLimitConfiguration {
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
         return registration;
     }
+
+    /**
+     * After the in-flight limit (an overload is refused cheapest) and before the body limit: a request refused for its
+     * method or encoding needs no body counted.
+     */
+    @Bean
+    FilterRegistrationBean<UnsupportedRequests> unsupportedRequests(JsonMapper json) {
+        var registration = new FilterRegistrationBean<>(new UnsupportedRequests(json));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 7);
+        return registration;
+    }
 }

@@ -17,7 +17,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Spring Security's answers to a missing or bad bearer token, as problem details. Spring's own handlers set the
  * status and the {@code WWW-Authenticate: Bearer ...} header (RFC 6750); this adds the body every other error of the
- * API has. The detail does not say what exactly was wrong with a token: a forger learns nothing from it.
+ * API has. The detail does not say what exactly was wrong with a token, so a forger learns nothing from it; only a claim of the
+ * wrong type in a token that is properly signed is named ({@link TypedClaims}).
  */
 final class BearerTokenProblems implements AuthenticationEntryPoint, AccessDeniedHandler {
 
@@ -33,9 +34,14 @@ final class BearerTokenProblems implements AuthenticationEntryPoint, AccessDenie
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
             throws IOException {
         entryPoint.commence(request, response, e);
-        String detail = e instanceof InvalidBearerTokenException
-                ? "the bearer token is not valid: it is expired, not signed by a key we trust, or malformed"
-                : "the request does not say which customer sends it: send Authorization: Bearer <token>";
+        String detail;
+        if (e.getCause() instanceof TypedClaims.MistypedClaim mistyped) {
+            detail = "the bearer token is not valid: " + mistyped.getMessage();
+        } else if (e instanceof InvalidBearerTokenException) {
+            detail = "the bearer token is not valid: it is expired, not signed by a key we trust, or malformed";
+        } else {
+            detail = "the request does not say which customer sends it: send Authorization: Bearer <token>";
+        }
         FilterProblems.write(request, response, ProblemType.UNIDENTIFIED_CUSTOMER.problem(detail), json);
     }
 

@@ -30,13 +30,20 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Who may call what. Customers send a bearer JWT whose {@code sub} is their customer id ({@link CurrentCustomerResolver}
  * reads it); payment providers are let through here because {@link PaymentSignatureCheck} authenticates them by the
- * signature of their body; the OpenAPI document and the health check are public. Everything else needs a token.
+ * signature of their body; the OpenAPI document and the health check are public; the other actuator endpoints need an
+ * operator's token. Everything else under {@code /v1} needs a token; other paths lead nowhere and are answered 404.
  */
 @Configuration(proxyBeanMethods = false)
 // A context without a web server (a worker, a test of the relay) has no HTTP to secure.
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @EnableConfigurationProperties(CustomerTokenProperties.class)
 public class CustomerAuthenticationConfiguration {
+
+    /**
+     * What opens the operators' endpoints (metrics, Prometheus): a token with the scope {@code orders.operator}. A
+     * customer's token does not, whoever the customer is: the metrics describe every customer's orders.
+     */
+    static final String OPERATOR = "SCOPE_orders.operator";
 
     /** About 2 KB each: a few tens of MB at most, for the customers active within minutes. */
     static final int REMEMBERED_TOKENS = 20_000;
@@ -53,14 +60,19 @@ public class CustomerAuthenticationConfiguration {
                         .permitAll()
                         .requestMatchers("/actuator/health", "/actuator/health/**")
                         .permitAll()
-                        .requestMatchers("/error")
-                        .permitAll()
+                        .requestMatchers("/actuator", "/actuator/**")
+                        .hasAuthority(OPERATOR)
+                        .requestMatchers("/v1", "/v1/**")
+                        .authenticated()
+                        // Every endpoint of the API is under /v1 (a test holds the controllers to that): what is left
+                        // is the error page and paths that do not exist, answered 404 with or without a token.
                         .anyRequest()
-                        .authenticated())
+                        .permitAll())
                 .oauth2ResourceServer(resourceServer -> resourceServer
                         .jwt(jwt -> {
                             if (decoder != null) {
-                                jwt.decoder(new VerifiedTokens(decoder, clock, REMEMBERED_TOKENS));
+                                jwt.decoder(
+                                        new VerifiedTokens(new TypedClaims(decoder, json), clock, REMEMBERED_TOKENS));
                             }
                         })
                         .authenticationEntryPoint(problems)

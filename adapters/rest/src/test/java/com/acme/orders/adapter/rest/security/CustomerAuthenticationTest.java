@@ -31,6 +31,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.client.RestTestClient;
 import org.springframework.test.web.servlet.client.assertj.RestTestClientResponse;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
  * Every customer endpoint, with every way of not being the customer: 401 with {@code WWW-Authenticate: Bearer} for no
@@ -182,6 +183,65 @@ class CustomerAuthenticationTest {
 
         assertThat(response).hasStatus(HttpStatus.BAD_REQUEST);
         assertThat(withHeader).hasStatus(HttpStatus.UNAUTHORIZED);
+    }
+
+    static Stream<Arguments> mistypedClaims() {
+        return Stream.of(
+                argumentSet("a numeric subject", "\"sub\":12345", "sub"),
+                argumentSet("a subject that is an object", "\"sub\":{\"id\":\"alice\"}", "sub"),
+                argumentSet("a subject that is a list", "\"sub\":[\"alice\"]", "sub"),
+                argumentSet("a numeric issuer", "\"sub\":\"alice\",\"iss\":7", "iss"),
+                argumentSet("an audience of numbers", "\"sub\":\"alice\",\"aud\":[1,2]", "aud"),
+                argumentSet("an issue time as text", "\"sub\":\"alice\",\"iat\":\"yesterday\"", "iat"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("mistypedClaims")
+    void a_properly_signed_token_with_a_claim_of_the_wrong_type_is_refused_and_the_claim_named(
+            String claims, String claim) {
+        long expiry = service.clock.instant().plus(Duration.ofHours(1)).getEpochSecond();
+        String token = TestCredentials.tokenOfClaims("{" + claims + ",\"exp\":" + expiry + "}");
+
+        var response = send(HttpMethod.GET, "/v1/orders", null, "Bearer " + token);
+
+        assertThat(response)
+                .hasStatus(HttpStatus.UNAUTHORIZED)
+                .hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(response).bodyJson().extractingPath("$.detail").asString().contains("'" + claim + "'");
+    }
+
+    @Test
+    void a_hand_made_token_with_claims_of_the_right_types_is_accepted() {
+        long expiry = service.clock.instant().plus(Duration.ofHours(1)).getEpochSecond();
+        String token = TestCredentials.tokenOfClaims("{\"sub\":\"" + alice + "\",\"aud\":[\"shop\"],\"iat\":"
+                + service.clock.instant().getEpochSecond() + ",\"exp\":" + expiry + "}");
+
+        assertThat(send(HttpMethod.GET, "/v1/orders", null, "Bearer " + token)).hasStatusOk();
+    }
+
+    /**
+     * Paths outside {@code /v1} are answered without a token (a 404 for what does not exist), so that an unknown path
+     * is a plain not-found; this holds only while no endpoint of the API lives outside {@code /v1}.
+     */
+    @Test
+    void every_endpoint_of_the_api_lives_under_v1(@Autowired RequestMappingHandlerMapping mappings) {
+        var paths = mappings.getHandlerMethods().keySet().stream()
+                .flatMap(mapping -> mapping.getPatternValues().stream())
+                .toList();
+
+        assertThat(paths).isNotEmpty().allSatisfy(path -> assertThat(path).matches("/v1/.*|/v3/api-docs.*|/error"));
+    }
+
+    @Test
+    void an_unknown_path_outside_the_api_is_not_found_with_or_without_a_token() {
+        var anonymous = send(HttpMethod.GET, "/admin", null, null);
+        var withToken = send(HttpMethod.GET, "/admin", null, TestCredentials.bearer(alice, service.clock.instant()));
+
+        for (var response : List.of(anonymous, withToken)) {
+            assertThat(response)
+                    .hasStatus(HttpStatus.NOT_FOUND)
+                    .hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+        }
     }
 
     @Test

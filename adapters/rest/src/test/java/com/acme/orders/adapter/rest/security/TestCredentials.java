@@ -1,8 +1,11 @@
 package com.acme.orders.adapter.rest.security;
 
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Base64;
+import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
 import org.springframework.security.oauth2.jwt.JwsHeader;
@@ -39,8 +42,30 @@ public final class TestCredentials {
                 .getTokenValue();
     }
 
+    /**
+     * A token of exactly these claims, as JSON text, signed with the test secret: for claims of a type no JWT library
+     * would write.
+     */
+    public static String tokenOfClaims(String claimsJson) {
+        var encoder = Base64.getUrlEncoder().withoutPadding();
+        String signingInput = encoder.encodeToString("{\"alg\":\"HS256\"}".getBytes(StandardCharsets.UTF_8)) + "."
+                + encoder.encodeToString(claimsJson.getBytes(StandardCharsets.UTF_8));
+        try {
+            var mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(TOKEN_SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            return signingInput + "."
+                    + encoder.encodeToString(mac.doFinal(signingInput.getBytes(StandardCharsets.US_ASCII)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** The Payment-Signature header a provider holding the current secret sends with {@code body} at {@code now}. */
     public static String paymentSignature(String body, Instant now) {
-        return PaymentSignature.sign(PAYMENT_SECRET, now.getEpochSecond(), body.getBytes(StandardCharsets.UTF_8));
+        return paymentSignature(body.getBytes(StandardCharsets.UTF_8), now);
+    }
+
+    public static String paymentSignature(byte[] body, Instant now) {
+        return PaymentSignature.sign(PAYMENT_SECRET, now.getEpochSecond(), body);
     }
 }
