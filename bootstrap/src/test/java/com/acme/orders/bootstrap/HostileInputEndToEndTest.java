@@ -5,16 +5,19 @@ import static org.junit.jupiter.params.provider.Arguments.argumentSet;
 
 import com.acme.orders.adapter.postgres.TestPostgres;
 import com.acme.orders.adapter.redis.TestRedis;
+import com.acme.orders.adapter.rest.http.RawHttp;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -46,6 +49,8 @@ class HostileInputEndToEndTest {
     private static final String ITEM = "{\"sku\":\"BOOK-1\",\"quantity\":1,\"unitPrice\":\"5.00\"}";
     /** An order of the attacker's own, so that requests on it reach the use cases. */
     private static final String EXISTING = "{{existing}}";
+    /** How many requests the generated corpus has: a few seconds against the whole service. */
+    private static final int GENERATED = 400;
 
     @DynamicPropertySource
     static void postgres(DynamicPropertyRegistry registry) {
@@ -102,6 +107,15 @@ class HostileInputEndToEndTest {
             corpus.add(customerCall("read with " + auth, "GET", "/v1/orders/" + EXISTING, null, auth));
             corpus.add(customerCall(
                     "cancel with " + auth, "POST", "/v1/orders/" + EXISTING + "/cancellation", null, auth));
+        }
+        // Operators' endpoints, with a customer's valid token.
+        for (String endpoint : new String[] {"metrics", "prometheus", "info", "metrics/orders.timeout.lag", ""}) {
+            corpus.add(customerCall(
+                    "the operators' /actuator/" + endpoint + " with a customer's token",
+                    "GET",
+                    "/actuator/" + endpoint,
+                    null,
+                    Auth.VALID));
         }
         // Signatures, on the provider endpoint.
         for (Signature signature : new Signature[] {Signature.NONE, Signature.FORGED, Signature.STALE}) {
@@ -200,6 +214,53 @@ class HostileInputEndToEndTest {
         assertThat(response.statusCode()).as(response.body()).isBetween(400, 499);
         assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
         assertThat(json.readTree(response.body()).get("status").asInt()).isEqualTo(response.statusCode());
+        assertThat(rowCounts()).isEqualTo(before);
+        assertThat(jdbc.queryForObject("select status from orders where id = ?::uuid", String.class, existing))
+                .isEqualTo("UNPAID");
+    }
+
+    @Test
+    void an_operators_token_opens_the_metrics_and_the_health_check_needs_none() throws Exception {
+        var metrics = http.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/prometheus"))
+                        .header("Authorization", LocalCredentials.operatorBearer("ops", Instant.now()))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        var health = http.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(metrics.statusCode()).isEqualTo(200);
+        assertThat(metrics.body()).contains("orders_deadline_index_size");
+        assertThat(health.statusCode()).isEqualTo(200);
+    }
+
+    /** Made after the attacker's own order exists, which the generated requests aim at. */
+    Stream<Arguments> generatedRequests() {
+        return HostileRequests.sample(existing, GENERATED).stream()
+                .map(request -> argumentSet(request.description(), request));
+    }
+
+    @ParameterizedTest
+    @MethodSource("generatedRequests")
+    void a_generated_hostile_request_gets_a_4xx_problem_detail_and_writes_nothing(
+            HostileRequests.HostileRequest request) throws Exception {
+        var before = rowCounts();
+        var headers = new ArrayList<>(request.headers());
+        Instant now = Instant.now();
+        if (request.signed()) {
+            headers.add("Payment-Signature: " + LocalCredentials.paymentSignature(request.body(), now));
+        } else {
+            headers.add("Authorization: " + LocalCredentials.bearer(customer, now));
+        }
+
+        var answer =
+                RawHttp.exchange(port, RawHttp.request(request.method(), request.target(), headers, request.body()));
+
+        assertThat(answer.status()).as(answer.body()).isBetween(400, 499);
+        assertThat(answer.contentType()).as(answer.body()).startsWith("application/problem+json");
+        assertThat(json.readTree(answer.body()).get("status").asInt()).isEqualTo(answer.status());
         assertThat(rowCounts()).isEqualTo(before);
         assertThat(jdbc.queryForObject("select status from orders where id = ?::uuid", String.class, existing))
                 .isEqualTo("UNPAID");

@@ -29,12 +29,21 @@ final class LocalCredentials {
     }
 
     static String bearer(String customer, Instant now, String secret) {
+        return bearer(customer, now, secret, null);
+    }
+
+    /** An operator's token: the scope {@code orders.operator} opens the actuator endpoints besides health. */
+    static String operatorBearer(String operator, Instant now) {
+        return bearer(operator, now, TOKEN_SECRET, "orders.operator");
+    }
+
+    private static String bearer(String customer, Instant now, String secret, String scope) {
         var key = new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256");
-        var claims = JwtClaimsSet.builder()
-                .subject(customer)
-                .issuedAt(now)
-                .expiresAt(now.plus(Duration.ofHours(1)))
-                .build();
+        var builder = JwtClaimsSet.builder().subject(customer).issuedAt(now).expiresAt(now.plus(Duration.ofHours(1)));
+        if (scope != null) {
+            builder.claim("scope", scope);
+        }
+        var claims = builder.build();
         return "Bearer "
                 + NimbusJwtEncoder.withSecretKey(key)
                         .build()
@@ -45,10 +54,22 @@ final class LocalCredentials {
 
     /** {@code t=<unix seconds>,v1=<hex HMAC-SHA256 of "t.body">}, as the README's openssl command computes it. */
     static String paymentSignature(String body, Instant now) throws Exception {
+        return paymentSignature(body.getBytes(StandardCharsets.UTF_8), now);
+    }
+
+    static String paymentSignature(String body, Instant now, String secret) throws Exception {
+        return paymentSignature(body.getBytes(StandardCharsets.UTF_8), now, secret);
+    }
+
+    static String paymentSignature(byte[] body, Instant now) throws Exception {
+        return paymentSignature(body, now, PAYMENT_SECRET);
+    }
+
+    private static String paymentSignature(byte[] body, Instant now, String secret) throws Exception {
         var mac = Mac.getInstance("HmacSHA256");
-        mac.init(new SecretKeySpec(PAYMENT_SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+        mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
         long t = now.getEpochSecond();
-        return "t=" + t + ",v1="
-                + HexFormat.of().formatHex(mac.doFinal((t + "." + body).getBytes(StandardCharsets.UTF_8)));
+        mac.update((t + ".").getBytes(StandardCharsets.UTF_8));
+        return "t=" + t + ",v1=" + HexFormat.of().formatHex(mac.doFinal(body));
     }
 }
