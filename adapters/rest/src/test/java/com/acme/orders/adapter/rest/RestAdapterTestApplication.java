@@ -12,6 +12,7 @@ import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.PropertySource;
 
 /**
  * The REST adapter as the service runs it ({@code @Import(RestAdapter.class)}, Spring Boot's auto-configuration), with
@@ -22,6 +23,9 @@ import org.springframework.context.annotation.Import;
 @SpringBootConfiguration
 @EnableAutoConfiguration
 @Import(RestAdapter.class)
+// Not application.properties: this module's test classes are on the class path of bootstrap's tests and local run too
+// (the raw HTTP client is shared), where a file of that name would set the test secrets.
+@PropertySource("classpath:rest-adapter-test.properties")
 class RestAdapterTestApplication {
 
     @Bean

@@ -16,7 +16,7 @@ import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 /** What a customer's identity provider and a payment provider would send, made with the test context's secrets. */
 public final class TestCredentials {
 
-    /** The same values as src/test/resources/application.properties. */
+    /** The same values as src/test/resources/rest-adapter-test.properties. */
     public static final String TOKEN_SECRET = "test-customer-token-secret-of-at-least-32-bytes";
 
     public static final String PAYMENT_SECRET = "test-payment-signing-secret-of-32-bytes-or-more";
