@@ -3,8 +3,6 @@ package com.acme.orders.bootstrap;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.params.provider.Arguments.argumentSet;
 
-import com.acme.orders.adapter.postgres.TestPostgres;
-import com.acme.orders.adapter.redis.TestRedis;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -153,14 +151,8 @@ class LocalRunCredentialsTest {
 
     /** The test's servers, as command-line arguments; the secrets are left to the environment under test. */
     private static String[] servers() {
-        Map<String, Object> all = new HashMap<>();
+        Map<String, Object> all = new HashMap<>(ServiceInstance.testServers());
         all.put("server.port", "0");
-        all.put("spring.datasource.url", TestPostgres.server().jdbcUrl());
-        all.put("spring.datasource.username", TestPostgres.server().username());
-        all.put("spring.datasource.password", TestPostgres.server().password());
-        all.put("spring.data.redis.host", TestRedis.host());
-        all.put("spring.data.redis.port", TestRedis.port());
-        all.put("spring.kafka.bootstrap-servers", TestKafka.bootstrapServers());
         all.put("orders.timeouts.worker-enabled", "false");
         all.put("orders.outbox.relay.enabled", "false");
         all.put("spring.main.banner-mode", "off");

@@ -40,12 +40,7 @@ final class ServiceInstance implements AutoCloseable {
 
     static ServiceInstance start(RecordedEvents events, Map<String, Object> properties) {
         Map<String, Object> all = new HashMap<>(FAST_TIMEOUTS);
-        all.put("spring.datasource.url", TestPostgres.server().jdbcUrl());
-        all.put("spring.datasource.username", TestPostgres.server().username());
-        all.put("spring.datasource.password", TestPostgres.server().password());
-        all.put("spring.data.redis.host", TestRedis.host());
-        all.put("spring.data.redis.port", TestRedis.port());
-        all.put("spring.kafka.bootstrap-servers", TestKafka.bootstrapServers());
+        all.putAll(testServers());
         all.put("orders.outbox.relay.enabled", "false");
         all.put("orders.security.jwt.secret", LocalCredentials.TOKEN_SECRET);
         all.put("orders.payments.signing-secrets", LocalCredentials.PAYMENT_SECRET);
@@ -80,6 +75,17 @@ final class ServiceInstance implements AutoCloseable {
             LockSupport.parkNanos(Duration.ofMillis(20).toNanos());
         }
         return service;
+    }
+
+    /** The settings that point a service at the tests' PostgreSQL, Redis and Kafka. */
+    static Map<String, Object> testServers() {
+        return Map.of(
+                "spring.datasource.url", TestPostgres.server().jdbcUrl(),
+                "spring.datasource.username", TestPostgres.server().username(),
+                "spring.datasource.password", TestPostgres.server().password(),
+                "spring.data.redis.host", TestRedis.host(),
+                "spring.data.redis.port", TestRedis.port(),
+                "spring.kafka.bootstrap-servers", TestKafka.bootstrapServers());
     }
 
     <T> T bean(Class<T> type) {
