@@ -25,7 +25,10 @@ import tools.jackson.databind.json.JsonMapper;
  * Spring Security, the servlet container's error page), still answers as the API does: a problem detail with its
  * status, never an HTML page or Spring Boot's default error JSON, and nothing of the request echoed back.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        // How long Tomcat waits for the next bytes of a request: short here, so that a stalled body is a quick test.
+        properties = "server.tomcat.connection-timeout=1s")
 class ServerRefusalsTest {
 
     private static final String ORDER = """
@@ -97,6 +100,23 @@ class ServerRefusalsTest {
         var answer = RawHttp.exchange(port, cut, true);
 
         assertProblem(answer, 400);
+    }
+
+    @Test
+    void a_body_that_stops_arriving_gets_a_problem_detail_once_the_server_stops_waiting() throws Exception {
+        byte[] stalled = RawHttp.request(
+                "POST",
+                "/v1/orders",
+                List.of(
+                        "Content-Type: application/json",
+                        "Authorization: " + TestCredentials.bearer("alice", service.clock.instant()),
+                        "Content-Length: " + (ORDER.length() + 50)),
+                ORDER.getBytes(StandardCharsets.UTF_8));
+
+        var answer = RawHttp.exchange(port, stalled);
+
+        assertThat(answer.status()).as(answer.body()).isBetween(400, 499);
+        assertProblem(answer, answer.status());
     }
 
     @AfterEach
