@@ -15,12 +15,15 @@ import java.time.Instant;
 import java.util.UUID;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
 
 /** What a consumer gets from the topic is what docs/events promises: CloudEvents headers and data of its schema. */
 class EventContractTest extends OutboxServiceTest {
 
     /** The published contract, in the repository beside the AsyncAPI document (tests run in bootstrap/). */
     private static final Path SCHEMAS = Path.of("..", "docs", "events", "schemas");
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     @Test
     void every_published_event_is_a_cloud_event_keyed_by_its_order_whose_data_validates_against_the_schema_of_its_type()
@@ -34,6 +37,10 @@ class EventContractTest extends OutboxServiceTest {
         assertThat(received)
                 .extracting(TopicReader.Received::type)
                 .contains(OrderEvents.PLACED, OrderEvents.PAID, OrderEvents.CANCELLED, OrderEvents.REFUND_REQUESTED);
+        assertThat(received)
+                .filteredOn(event -> event.type().equals(OrderEvents.REFUND_REQUESTED))
+                .extracting(event -> JSON.readTree(event.value()).get("reason").asString())
+                .contains("LATE_PAYMENT", "DUPLICATE_PAYMENT");
         for (var event : received) {
             assertThat(event.headers())
                     .containsEntry("ce_specversion", "1.0")

@@ -61,7 +61,7 @@ final class OrderEvents {
                 Optional.empty()));
         record(order.recordedEvents());
         switch (n % 3) {
-            case 0 ->
+            case 0 -> {
                 record(confirmPayment
                         .confirm(
                                 order.id(),
@@ -71,6 +71,19 @@ final class OrderEvents {
                                         order.total()))
                         .order()
                         .recordedEvents());
+                if (n % 2 == 0) {
+                    // The customer paid twice: the second payment is refunded.
+                    record(confirmPayment
+                            .confirm(
+                                    order.id(),
+                                    new Payment(
+                                            new PaymentReference(
+                                                    "pi_twice_" + order.number().value()),
+                                            order.total()))
+                            .order()
+                            .recordedEvents());
+                }
+            }
             case 1 -> {
                 record(cancelOrder.cancel(order.id(), customer).order().recordedEvents());
                 if (n % 2 == 0) {

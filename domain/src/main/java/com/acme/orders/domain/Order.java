@@ -163,23 +163,26 @@ public final class Order {
     /**
      * A payment provider says it took money for this order. The first matching payment before the deadline settles it;
      * the same payment reported again is already done; anything else is refused and leaves the order as it is
-     * (except that an overdue order closes itself first). A payment for a cancelled order is refused too, but the
-     * money was taken, so the order records a {@link RefundRequested} for it while staying cancelled. Reporting the
-     * same payment once is the caller's job: the order does not remember payments it refused.
+     * (except that an overdue order closes itself first). A payment for a cancelled order, or a second payment for a
+     * paid one, is refused too, but the money was taken, so the order records a {@link RefundRequested} for it while
+     * staying as it is. Reporting the same payment once is the caller's job: the order does not remember payments it
+     * refused.
      */
     public Transition confirmPayment(Payment payment, Instant now) {
         Objects.requireNonNull(payment, "payment");
         closeIfOverdue(now);
         return switch (status) {
-            case PAID ->
-                payment.reference().equals(paymentReference)
-                        ? new Transition.AlreadyDone()
-                        : new Transition.Refused(
-                                Transition.Refusal.ORDER_PAID,
-                                "order " + number + " was already paid by another payment");
+            case PAID -> {
+                if (payment.reference().equals(paymentReference)) {
+                    yield new Transition.AlreadyDone();
+                }
+                requestRefund(payment, RefundReason.DUPLICATE_PAYMENT, now);
+                yield new Transition.Refused(
+                        Transition.Refusal.ORDER_PAID,
+                        "order " + number + " was already paid by another payment; this one is refunded");
+            }
             case CANCELLED -> {
-                recordedEvents.add(new RefundRequested(
-                        UUID.randomUUID(), id, number, customerId, payment.reference(), payment.amount(), now));
+                requestRefund(payment, RefundReason.LATE_PAYMENT, now);
                 yield new Transition.Refused(Transition.Refusal.ORDER_CANCELLED, cancelledBecause());
             }
             case UNPAID -> {
@@ -243,6 +246,11 @@ public final class Order {
         cancellationReason = reason;
         cancelledAt = now;
         return record(new OrderCancelled(UUID.randomUUID(), id, number, customerId, items, total, reason, now));
+    }
+
+    private void requestRefund(Payment payment, RefundReason reason, Instant now) {
+        recordedEvents.add(new RefundRequested(
+                UUID.randomUUID(), id, number, customerId, payment.reference(), payment.amount(), reason, now));
     }
 
     private Transition record(OrderEvent event) {

@@ -5,9 +5,10 @@ import java.util.UUID;
 import org.jmolecules.event.annotation.DomainEvent;
 
 /**
- * Money arrived for an order that was already cancelled: it must go back to the customer. The order itself does not
- * change (it stays cancelled); this event is the record of the debt, carrying what the payment provider needs to
- * refund it (its payment reference and the amount it took).
+ * Money arrived that the order cannot keep: it must go back to the customer. Either the order was already cancelled
+ * ({@link RefundReason#LATE_PAYMENT}) or already paid by another payment ({@link RefundReason#DUPLICATE_PAYMENT}). The
+ * order itself does not change; this event is the record of the debt, carrying what the payment provider needs to
+ * refund it (its payment reference and the amount it took) and why.
  */
 @DomainEvent
 public record RefundRequested(
@@ -17,5 +18,6 @@ public record RefundRequested(
         CustomerId customerId,
         PaymentReference paymentReference,
         Money amount,
+        RefundReason reason,
         Instant occurredAt)
         implements OrderEvent {}

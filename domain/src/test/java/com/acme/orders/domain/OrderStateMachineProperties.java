@@ -46,7 +46,7 @@ class OrderStateMachineProperties {
     }
 
     @Property(tries = 2000)
-    void an_order_leaves_unpaid_at_most_once_and_raises_one_event_per_change_and_one_refund_per_late_payment(
+    void an_order_leaves_unpaid_at_most_once_and_raises_one_event_per_change_and_one_refund_per_payment_it_cannot_keep(
             @ForAll("requests") List<Request> requests) {
         Order order = Orders.unpaid();
         OrderStatus previous = order.status();
@@ -66,9 +66,18 @@ class OrderStateMachineProperties {
             assertThat(raised == 1)
                     .as("a change event is raised exactly when the status changes")
                     .isEqualTo(now != previous);
+            boolean late = request instanceof Pay && now == OrderStatus.CANCELLED;
+            boolean duplicate = request instanceof Pay pay
+                    && previous == OrderStatus.PAID
+                    && !order.paymentReference().orElseThrow().value().equals(pay.reference());
             assertThat(refundsRaised == 1)
-                    .as("a payment for a cancelled order, and only that, requests its refund")
-                    .isEqualTo(request instanceof Pay && now == OrderStatus.CANCELLED);
+                    .as("a payment for a cancelled order, or a second payment for a paid one, and only that, requests"
+                            + " its refund")
+                    .isEqualTo(late || duplicate);
+            if (refundsRaised == 1) {
+                assertThat(((RefundRequested) order.recordedEvents().getLast()).reason())
+                        .isEqualTo(late ? RefundReason.LATE_PAYMENT : RefundReason.DUPLICATE_PAYMENT);
+            }
             if (transition instanceof Changed changed) {
                 assertThat(raised).isEqualTo(1);
                 assertThat(changed.event()).isSameAs(order.recordedEvents().getLast());
@@ -90,7 +99,9 @@ class OrderStateMachineProperties {
         order.paidAt().ifPresent(paidAt -> assertThat(paidAt).isBefore(order.paymentDeadline()));
         if (order.status() == OrderStatus.PAID) {
             assertThat(changesOf(order).getLast()).isInstanceOf(OrderPaid.class);
-            assertThat(refundsOf(order)).isEmpty();
+            assertThat(refundsOf(order))
+                    .allSatisfy(refund ->
+                            assertThat(((RefundRequested) refund).reason()).isEqualTo(RefundReason.DUPLICATE_PAYMENT));
         }
         if (order.status() == OrderStatus.CANCELLED) {
             assertThat(changesOf(order).getLast())

@@ -115,14 +115,21 @@ class OrderTest {
         }
 
         @Test
-        void a_second_different_payment_on_a_paid_order_is_refused() {
+        void a_second_different_payment_on_a_paid_order_is_refused_and_its_money_requested_back() {
             Order order = unpaid();
             order.confirmPayment(fullPayment("pi_1"), PLACED_AT);
 
-            assertThat(order.confirmPayment(fullPayment("pi_2"), PLACED_AT))
+            assertThat(order.confirmPayment(fullPayment("pi_2"), PLACED_AT.plusSeconds(5)))
                     .isInstanceOfSatisfying(
                             Refused.class, r -> assertThat(r.refusal()).isEqualTo(Refusal.ORDER_PAID));
             assertThat(order.paymentReference()).contains(new PaymentReference("pi_1"));
+            assertThat(order.status()).isEqualTo(OrderStatus.PAID);
+            assertThat(order.recordedEvents().getLast()).isInstanceOfSatisfying(RefundRequested.class, refund -> {
+                assertThat(refund.reason()).isEqualTo(RefundReason.DUPLICATE_PAYMENT);
+                assertThat(refund.paymentReference()).isEqualTo(new PaymentReference("pi_2"));
+                assertThat(refund.amount()).isEqualTo(order.total());
+                assertThat(refund.occurredAt()).isEqualTo(PLACED_AT.plusSeconds(5));
+            });
         }
 
         @Test
@@ -187,6 +194,7 @@ class OrderTest {
                     .singleElement()
                     .isInstanceOfSatisfying(RefundRequested.class, refund -> {
                         assertThat(refund.paymentReference().value()).isEqualTo("pi_late");
+                        assertThat(refund.reason()).isEqualTo(RefundReason.LATE_PAYMENT);
                         assertThat(refund.amount()).isEqualTo(cancelled.total());
                         assertThat(refund.orderId()).isEqualTo(cancelled.id());
                     });

@@ -17,7 +17,7 @@ import org.jmolecules.architecture.hexagonal.PrimaryPort;
 /**
  * A payment provider reports money taken for an order. Before the deadline the order becomes paid; after it, the order
  * closes as timed out and the payment is refused, whichever of payment and timeout reaches the database first. Money
- * for a cancelled order is requested back. Each payment is decided once: a repeated notification gets the first
+ * for a cancelled order, or a second payment for a paid one, is requested back. Each payment is decided once: a repeated notification gets the first
  * answer and raises nothing new, and a payment already applied to one order is refused for any other.
  */
 @PrimaryPort
@@ -58,8 +58,10 @@ public class ConfirmPayment {
 
     private static Outcome outcome(Transition transition) {
         return switch (transition) {
+            // The money was taken and the order cannot keep it: a late payment, or a second one for a paid order.
             case Transition.Refused refused
-            when refused.refusal() == Transition.Refusal.ORDER_CANCELLED -> Outcome.REFUND_REQUESTED;
+            when refused.refusal() == Transition.Refusal.ORDER_CANCELLED
+                    || refused.refusal() == Transition.Refusal.ORDER_PAID -> Outcome.REFUND_REQUESTED;
             case Transition.Refused refused -> Outcome.REFUSED;
             case Transition.Changed changed -> Outcome.PAID;
             case Transition.AlreadyDone done -> Outcome.PAID;

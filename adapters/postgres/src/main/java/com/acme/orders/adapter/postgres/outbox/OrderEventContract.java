@@ -66,7 +66,7 @@ final class OrderEventContract {
             String cancelledAt,
             List<Item> items) {}
 
-    /** Money arrived after the order was cancelled: what the payment provider needs to give it back. */
+    /** Money arrived that the order cannot keep: what the payment provider needs to give it back, and why. */
     record RefundRequestedV1(
             String orderId,
             String orderNumber,
@@ -74,6 +74,7 @@ final class OrderEventContract {
             String amount,
             String currency,
             String paymentReference,
+            String reason,
             String requestedAt) {}
 
     static OutboxRecord toRow(OrderEvent event, Instant storedAt) {
@@ -148,6 +149,7 @@ final class OrderEventContract {
                         amount(it.amount()),
                         currency(it.amount()),
                         it.paymentReference().value(),
+                        it.reason().name(),
                         it.occurredAt().toString());
         };
     }

@@ -19,6 +19,9 @@ import com.acme.orders.application.ordering.PlaceOrder;
 import com.acme.orders.application.payment.ConfirmPayment;
 import com.acme.orders.domain.OrderPaid;
 import com.acme.orders.domain.OrderStatus;
+import com.acme.orders.domain.Payment;
+import com.acme.orders.domain.PaymentReference;
+import com.acme.orders.domain.RefundReason;
 import com.acme.orders.domain.RefundRequested;
 import com.acme.orders.domain.Transition;
 import java.util.ArrayList;
@@ -109,6 +112,37 @@ class RepeatedRequestsTest extends PostgresAdapterTest {
                 .filteredOn(RefundRequested.class::isInstance)
                 .hasSize(1);
         assertThat(db.fetchValue(db.select(RECEIVED_PAYMENTS.OUTCOME).from(RECEIVED_PAYMENTS)))
+                .isEqualTo("REFUND_REQUESTED");
+    }
+
+    @Test
+    void a_second_payment_for_a_paid_order_delivered_five_times_at_once_requests_one_refund_and_the_order_stays_paid()
+            throws Exception {
+        var order = placeOrder.place(new PlaceOrder.Command(ALICE, twoBooks(), Optional.empty()));
+        confirmPayment.confirm(order.id(), paymentFor(order));
+        var second = new Payment(new PaymentReference("pi_second_" + order.id()), order.total());
+
+        var results = together(() -> confirmPayment.confirm(order.id(), second), 5);
+
+        assertThat(results)
+                .allSatisfy(change -> assertThat(change.transition())
+                        .isInstanceOfSatisfying(
+                                Transition.Refused.class,
+                                refused -> assertThat(refused.refusal()).isEqualTo(Transition.Refusal.ORDER_PAID)));
+        var stored = orders.find(order.id()).orElseThrow();
+        assertThat(stored.status()).isEqualTo(OrderStatus.PAID);
+        assertThat(stored.paymentReference()).contains(paymentFor(order).reference());
+        assertThat(events.of(order.id()))
+                .filteredOn(RefundRequested.class::isInstance)
+                .singleElement()
+                .isInstanceOfSatisfying(RefundRequested.class, refund -> {
+                    assertThat(refund.reason()).isEqualTo(RefundReason.DUPLICATE_PAYMENT);
+                    assertThat(refund.paymentReference()).isEqualTo(second.reference());
+                });
+        assertThat(db.fetchValue(db.select(RECEIVED_PAYMENTS.OUTCOME)
+                        .from(RECEIVED_PAYMENTS)
+                        .where(RECEIVED_PAYMENTS.PAYMENT_REFERENCE.eq(
+                                second.reference().value()))))
                 .isEqualTo("REFUND_REQUESTED");
     }
 

@@ -45,16 +45,16 @@ public class PaymentNotificationController {
             summary = "Report a payment for an order",
             description = "Safe to repeat: the same payment reported "
                     + "again gets the same answer (ALREADY_PAID for a paid order) and changes nothing. A payment for a "
-                    + "cancelled order (also one whose deadline passed) leaves it cancelled and requests a refund.")
+                    + "cancelled order (also one whose deadline passed) leaves it cancelled and requests a refund; so does "
+                    + "a second, different payment for a paid order, which stays paid by the first.")
     @ApiResponse(
             responseCode = "200",
             description = "The order is paid, by this payment or by its earlier report "
-                    + "(PAID, ALREADY_PAID), or it is cancelled and the payment will be refunded (REFUND_REQUESTED)")
+                    + "(PAID, ALREADY_PAID), or it cannot keep this payment, cancelled or paid by another one, and the "
+                    + "payment will be refunded (REFUND_REQUESTED)")
     @ApiResponse(responseCode = "400", description = "The body is not shaped like a payment notification")
     @ApiResponse(responseCode = "404", description = "No order has this id")
-    @ApiResponse(
-            responseCode = "409",
-            description = "The order was paid by another payment, or changed at the " + "same moment (retry)")
+    @ApiResponse(responseCode = "409", description = "The order changed at the same moment (retry)")
     @ApiResponse(responseCode = "413", description = "The body is larger than the service accepts")
     @ApiResponse(
             responseCode = "422",
@@ -67,10 +67,12 @@ public class PaymentNotificationController {
         return switch (change.transition()) {
             case Transition.Changed paid -> json.toJson(change.order(), Result.PAID);
             case Transition.AlreadyDone done -> json.toJson(change.order(), Result.ALREADY_PAID);
-            // The money was taken for a cancelled order and is now owed back (RefundRequested): for the provider
-            // that is a settled notification, and an error would only make it retry.
+            // The money was taken for a cancelled order, or a second time for a paid one, and is now owed back
+            // (RefundRequested): for the provider that is a settled notification, and an error would only make it
+            // retry.
             case Transition.Refused refused
-            when refused.refusal() == Transition.Refusal.ORDER_CANCELLED ->
+            when refused.refusal() == Transition.Refusal.ORDER_CANCELLED
+                    || refused.refusal() == Transition.Refusal.ORDER_PAID ->
                 json.toJson(change.order(), Result.REFUND_REQUESTED);
             // Answered as the orders API answers a refusal: the same problem types, with the order's state.
             case Transition.Refused refused -> throw new OrderRefused(change.order(), refused);

@@ -16,6 +16,7 @@ import com.acme.orders.domain.OrderPaid;
 import com.acme.orders.domain.OrderStatus;
 import com.acme.orders.domain.PaymentReference;
 import com.acme.orders.domain.Quantity;
+import com.acme.orders.domain.RefundReason;
 import com.acme.orders.domain.RefundRequested;
 import com.acme.orders.domain.Sku;
 import java.time.Duration;
@@ -88,15 +89,25 @@ class PaymentNotificationsApiTest {
     }
 
     @Test
-    void a_second_payment_for_a_paid_order_is_a_conflict() {
+    void a_second_payment_for_a_paid_order_delivered_five_times_requests_one_refund_and_the_order_stays_paid() {
         var order = placeTwoBooks();
         notifyPayment(order, ref("pi_first"), "25.00");
+        int before = service.events.of(order.id()).size();
 
-        var second = notifyPayment(order, ref("pi_second"), "25.00");
+        for (int delivery = 0; delivery < 5; delivery++) {
+            var second = notifyPayment(order, ref("pi_second"), "25.00");
+            assertThat(second).hasStatusOk();
+            assertThat(second).bodyJson().isEqualTo("""
+                    {"orderId":"%s","status":"PAID","result":"REFUND_REQUESTED"}""".formatted(order.id()));
+        }
 
-        assertProblem(second, HttpStatus.CONFLICT, "order-paid");
         assertThat(service.orders.stored(order.id()).paymentReference())
                 .hasValueSatisfying(it -> assertThat(it.value()).isEqualTo(ref("pi_first")));
+        assertThat(service.events.of(order.id())).hasSize(before + 1);
+        assertThat(service.events.of(order.id()).getLast()).isInstanceOfSatisfying(RefundRequested.class, refund -> {
+            assertThat(refund.reason()).isEqualTo(RefundReason.DUPLICATE_PAYMENT);
+            assertThat(refund.paymentReference().value()).isEqualTo(ref("pi_second"));
+        });
     }
 
     @Test
