@@ -17,11 +17,14 @@ import com.acme.orders.domain.Transition;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Function;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 
@@ -32,6 +35,7 @@ import org.junit.jupiter.api.Test;
 class PaymentRacesTimeoutTest {
 
     private static final int ORDERS = 2_000;
+    private static final int CAPTURED_ORDERS = 1_000;
     private static final int PAYING_THREADS = 32;
 
     @Test
@@ -48,32 +52,11 @@ class PaymentRacesTimeoutTest {
 
             // Each payment is sent between 150 ms before and 50 ms after its order's deadline: on a busy machine it
             // reaches the database a little later, right where the worker is cancelling.
-            var queue = new ConcurrentLinkedQueue<>(seeded.stream()
-                    .map(it -> Map.entry(
-                            it,
-                            it.deadline().plusMillis(ThreadLocalRandom.current().nextLong(-150, 51))))
-                    .sorted(Map.Entry.comparingByValue(Comparator.naturalOrder()))
-                    .toList());
-            var answers = new ConcurrentHashMap<OrderId, OrderChange>();
-            var confirmPayment = service.bean(ConfirmPayment.class);
-            try (var payers = Executors.newFixedThreadPool(PAYING_THREADS)) {
-                for (int i = 0; i < PAYING_THREADS; i++) {
-                    payers.submit(() -> {
-                        Map.Entry<PendingDeadline, Instant> next;
-                        while ((next = queue.poll()) != null) {
-                            TimeoutTestData.sleepUntil(next.getValue());
-                            var order = next.getKey().order();
-                            answers.put(
-                                    order,
-                                    confirmPayment.confirm(
-                                            order,
-                                            new Payment(
-                                                    new PaymentReference("pi_" + order), Money.of("25.00", "EUR"))));
-                        }
-                        return null;
-                    });
-                }
-            }
+            var answers = payAround(
+                    service,
+                    seeded,
+                    it -> it.deadline().plusMillis(ThreadLocalRandom.current().nextLong(-150, 51)),
+                    it -> new Payment(new PaymentReference("pi_" + it.order()), Money.of("25.00", "EUR")));
             assertThat(data.awaitNoUnpaidDueBy(seeded.getLast().deadline(), Duration.ofSeconds(30)))
                     .isTrue();
             var settled = data.statuses();
@@ -104,5 +87,103 @@ class PaymentRacesTimeoutTest {
                 }
             });
         }
+    }
+
+    /**
+     * Every payment reaches the service after its order's deadline; the provider says when it took the money, just
+     * before the deadline for most, just after it for the others. A payment captured in time wins whenever it reaches
+     * the order before the worker does, however late; one captured late never does; each order still ends once.
+     */
+    @Test
+    void payments_captured_before_the_deadline_and_reported_after_it_race_the_worker_and_only_they_can_win()
+            throws Exception {
+        var events = new RecordedEvents();
+        try (var service = ServiceInstance.start(events, Map.of())) {
+            var data = new TimeoutTestData(service.bean(DataSource.class));
+            data.reset();
+            var start = Instant.now().plusSeconds(3);
+            var seeded = data.unpaidOrders(CAPTURED_ORDERS, i -> start.plusMillis(i * 2_000L / CAPTURED_ORDERS));
+            service.bean(RebuildDeadlineIndex.class).rebuild();
+            // Captured up to 100 ms before the deadline for four in five, up to 50 ms after it for the fifth.
+            var capturedAt = new HashMap<OrderId, Instant>();
+            for (int i = 0; i < seeded.size(); i++) {
+                long offset = i % 5 == 4
+                        ? ThreadLocalRandom.current().nextLong(0, 51)
+                        : -ThreadLocalRandom.current().nextLong(1, 101);
+                capturedAt.put(seeded.get(i).order(), seeded.get(i).deadline().plusMillis(offset));
+            }
+
+            var answers = payAround(
+                    service,
+                    seeded,
+                    it -> it.deadline().plusMillis(ThreadLocalRandom.current().nextLong(0, 151)),
+                    it -> new Payment(
+                            new PaymentReference("pi_" + it.order()),
+                            Money.of("25.00", "EUR"),
+                            capturedAt.get(it.order())));
+            assertThat(data.awaitNoUnpaidDueBy(seeded.getLast().deadline(), Duration.ofSeconds(30)))
+                    .isTrue();
+
+            var settled = data.statuses();
+            System.out.println("Payment captured in time versus timeout, reported late: " + settled);
+            assertThat(settled.getOrDefault("PAID", 0L) + settled.getOrDefault("CANCELLED", 0L))
+                    .isEqualTo(CAPTURED_ORDERS);
+            assertThat(settled.get("PAID"))
+                    .as("payments captured in time and reported late won")
+                    .isPositive();
+            assertThat(data.storedMoreThanOnce()).isZero();
+            var terminal = TimeoutTestData.terminalEventsByOrder(events);
+            assertThat(terminal).hasSize(CAPTURED_ORDERS);
+            terminal.forEach((order, its) -> {
+                assertThat(its).hasSize(1);
+                var answer = answers.get(order).transition();
+                boolean inTime = capturedAt
+                        .get(order)
+                        .isBefore(answers.get(order).order().paymentDeadline());
+                if (its.getFirst() instanceof OrderPaid paid) {
+                    assertThat(inTime)
+                            .as("only a payment captured before the deadline wins")
+                            .isTrue();
+                    assertThat(answer).isInstanceOf(Transition.Changed.class);
+                    assertThat(paid.occurredAt()).isEqualTo(capturedAt.get(order));
+                } else {
+                    assertThat(its.getFirst()).isInstanceOf(OrderCancelled.class);
+                    assertThat(answer)
+                            .isInstanceOfSatisfying(
+                                    Transition.Refused.class,
+                                    refused -> assertThat(refused.refusal())
+                                            .isEqualTo(Transition.Refusal.ORDER_CANCELLED));
+                }
+            });
+        }
+    }
+
+    /** Sends each order's payment at its time from many threads, and collects the answers. */
+    private static Map<OrderId, OrderChange> payAround(
+            ServiceInstance service,
+            List<PendingDeadline> orders,
+            Function<PendingDeadline, Instant> sendAt,
+            Function<PendingDeadline, Payment> paymentOf)
+            throws InterruptedException {
+        var queue = new ConcurrentLinkedQueue<>(orders.stream()
+                .map(it -> Map.entry(it, sendAt.apply(it)))
+                .sorted(Map.Entry.comparingByValue(Comparator.naturalOrder()))
+                .toList());
+        var answers = new ConcurrentHashMap<OrderId, OrderChange>();
+        var confirmPayment = service.bean(ConfirmPayment.class);
+        try (var payers = Executors.newFixedThreadPool(PAYING_THREADS)) {
+            for (int i = 0; i < PAYING_THREADS; i++) {
+                payers.submit(() -> {
+                    Map.Entry<PendingDeadline, Instant> next;
+                    while ((next = queue.poll()) != null) {
+                        TimeoutTestData.sleepUntil(next.getValue());
+                        var order = next.getKey();
+                        answers.put(order.order(), confirmPayment.confirm(order.order(), paymentOf.apply(order)));
+                    }
+                    return null;
+                });
+            }
+        }
+        return answers;
     }
 }

@@ -22,9 +22,10 @@ import org.jspecify.annotations.Nullable;
  * changes the order answers with a {@link Transition} and records exactly one {@link OrderEvent} when it changed.
  * Time always arrives as an argument, so the order never asks a hidden clock what time it is.
  *
- * <p>Passive close (seed 004): an unpaid order whose deadline has passed closes itself as
+ * <p>Passive close: an unpaid order whose deadline has passed closes itself as
  * {@link CancellationReason#PAYMENT_TIMEOUT} as soon as anyone asks it to do anything, so no caller ever sees it
- * {@code UNPAID} after its deadline and a late payment can never win.
+ * {@code UNPAID} after its deadline and a late payment can never win. The one exception is a payment its provider
+ * says it captured before the deadline: it settles the order instead, as long as nothing closed it first.
  */
 @AggregateRoot
 public final class Order {
@@ -161,7 +162,9 @@ public final class Order {
     }
 
     /**
-     * A payment provider says it took money for this order. The first matching payment before the deadline settles it;
+     * A payment provider says it took money for this order. The first matching payment before the deadline settles it
+     * (before the deadline by the provider's capture time, when it gives one, as long as the order was not cancelled
+     * yet);
      * the same payment reported again is already done; anything else is refused and leaves the order as it is
      * (except that an overdue order closes itself first). A payment for a cancelled order, or a second payment for a
      * paid one, is refused too, but the money was taken, so the order records a {@link RefundRequested} for it while
@@ -170,7 +173,15 @@ public final class Order {
      */
     public Transition confirmPayment(Payment payment, Instant now) {
         Objects.requireNonNull(payment, "payment");
-        closeIfOverdue(now);
+        // The one exception to passive close: money the provider says it took before the deadline settles an order
+        // that is still unpaid, however late the notification comes. Once the timeout has cancelled the order, it
+        // is as late as any other payment.
+        boolean settlesInTime = status == OrderStatus.UNPAID
+                && payment.capturedBefore(paymentDeadline)
+                && payment.amount().equals(total);
+        if (!settlesInTime) {
+            closeIfOverdue(now);
+        }
         return switch (status) {
             case PAID -> {
                 if (payment.reference().equals(paymentReference)) {
@@ -193,8 +204,12 @@ public final class Order {
                 }
                 status = OrderStatus.PAID;
                 paymentReference = payment.reference();
-                paidAt = now;
-                yield record(new OrderPaid(UUID.randomUUID(), id, number, customerId, total, paymentReference, now));
+                // Paid when the money moved, if the provider says so; never later than now, whatever its clock says.
+                Instant paid = payment.captureTime()
+                        .filter(captured -> captured.isBefore(now))
+                        .orElse(now);
+                paidAt = paid;
+                yield record(new OrderPaid(UUID.randomUUID(), id, number, customerId, total, paymentReference, paid));
             }
         };
     }

@@ -17,7 +17,8 @@ import net.jqwik.api.Provide;
 
 /**
  * Whatever happens to an order, in whatever order and at whatever time: it leaves {@code UNPAID} at most once, only for
- * {@code PAID} or {@code CANCELLED}, never after its deadline for {@code PAID}, and raises exactly one event per change.
+ * {@code PAID} or {@code CANCELLED}, for {@code PAID} only with money taken before its deadline (when the payment was
+ * received, or captured by the provider's word), and raises exactly one event per change.
  */
 class OrderStateMachineProperties {
 
@@ -27,9 +28,17 @@ class OrderStateMachineProperties {
         Instant at();
     }
 
-    record Pay(String reference, String amount, Instant at) implements Request {
+    /** {@code capturedSecondsEarlier} below zero: the provider does not say when it captured the money. */
+    record Pay(String reference, String amount, Instant at, int capturedSecondsEarlier) implements Request {
         public Transition applyTo(Order order) {
-            return order.confirmPayment(Orders.payment(reference, amount), at);
+            return order.confirmPayment(payment(), at);
+        }
+
+        Payment payment() {
+            var payment = Orders.payment(reference, amount);
+            return capturedSecondsEarlier < 0
+                    ? payment
+                    : new Payment(payment.reference(), payment.amount(), at.minusSeconds(capturedSecondsEarlier));
         }
     }
 
@@ -54,6 +63,9 @@ class OrderStateMachineProperties {
         int refunds = refundsOf(order).size();
 
         for (Request request : requests) {
+            boolean capturedInTime = request instanceof Pay pay
+                    && pay.payment().captureTime().orElse(Instant.MAX).isBefore(order.paymentDeadline())
+                    && pay.payment().amount().equals(order.total());
             Transition transition = request.applyTo(order);
             OrderStatus now = order.status();
             int raised = changesOf(order).size() - changes;
@@ -61,6 +73,12 @@ class OrderStateMachineProperties {
 
             if (previous.isFinal()) {
                 assertThat(now).as("a final state never changes").isEqualTo(previous);
+            }
+            if (previous == OrderStatus.UNPAID && capturedInTime) {
+                assertThat(now)
+                        .as(
+                                "a full payment captured before the deadline settles an unpaid order, however late it arrives")
+                        .isEqualTo(OrderStatus.PAID);
             }
             assertThat(raised).as("change events raised by one request").isBetween(0, 1);
             assertThat(raised == 1)
@@ -131,7 +149,10 @@ class OrderStateMachineProperties {
                 .between(-120, 120)
                 .map(seconds -> Orders.DEADLINE.plus(Duration.ofSeconds(seconds)));
         Arbitrary<Request> pay = Combinators.combine(
-                        Arbitraries.of("pi_1", "pi_2"), Arbitraries.of("25.99", "25.98", "0.01"), at)
+                        Arbitraries.of("pi_1", "pi_2"),
+                        Arbitraries.of("25.99", "25.98", "0.01"),
+                        at,
+                        Arbitraries.integers().between(-1, 90))
                 .as(Pay::new);
         Arbitrary<Request> cancel = at.map(CustomerCancel::new);
         Arbitrary<Request> expire = at.map(Expire::new);

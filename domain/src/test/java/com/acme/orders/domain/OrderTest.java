@@ -16,6 +16,7 @@ import com.acme.orders.domain.Transition.Changed;
 import com.acme.orders.domain.Transition.Refusal;
 import com.acme.orders.domain.Transition.Refused;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collections;
 import java.util.List;
@@ -162,6 +163,59 @@ class OrderTest {
                             OrderCancelled.class,
                             cancelled -> assertThat(cancelled.reason()).isEqualTo(CancellationReason.PAYMENT_TIMEOUT));
             assertThat(order.recordedEvents().getLast()).isInstanceOf(RefundRequested.class);
+        }
+
+        @Test
+        void a_payment_captured_before_the_deadline_settles_the_order_when_its_notification_arrives_after_it() {
+            Order order = unpaid();
+            Instant captured = DEADLINE.minusMillis(20);
+
+            Transition transition = order.confirmPayment(
+                    new Payment(new PaymentReference("pi_edge"), order.total(), captured), DEADLINE.plusMillis(300));
+
+            assertThat(transition).isInstanceOf(Changed.class);
+            assertThat(order.status()).isEqualTo(OrderStatus.PAID);
+            assertThat(order.paidAt()).contains(captured);
+            assertThat(order.recordedEvents().getLast())
+                    .isInstanceOfSatisfying(
+                            OrderPaid.class,
+                            paid -> assertThat(paid.occurredAt()).isEqualTo(captured));
+        }
+
+        @Test
+        void a_payment_captured_at_or_after_the_deadline_is_late_and_refunded() {
+            Order order = unpaid();
+
+            Transition transition = order.confirmPayment(
+                    new Payment(new PaymentReference("pi_late"), order.total(), DEADLINE), DEADLINE.plusMillis(300));
+
+            assertThat(transition)
+                    .isInstanceOfSatisfying(
+                            Refused.class, r -> assertThat(r.refusal()).isEqualTo(Refusal.ORDER_CANCELLED));
+            assertThat(order.cancellationReason()).contains(CancellationReason.PAYMENT_TIMEOUT);
+            assertThat(order.recordedEvents().getLast()).isInstanceOf(RefundRequested.class);
+        }
+
+        @Test
+        void a_payment_captured_in_time_of_the_wrong_amount_does_not_hold_the_deadline() {
+            Order order = unpaid();
+
+            order.confirmPayment(
+                    new Payment(new PaymentReference("pi_short"), Money.of("1.00", "EUR"), DEADLINE.minusSeconds(1)),
+                    DEADLINE.plusSeconds(1));
+
+            assertThat(order.status()).isEqualTo(OrderStatus.CANCELLED);
+        }
+
+        @Test
+        void a_capture_time_ahead_of_the_service_clock_pays_the_order_as_of_now() {
+            Order order = unpaid();
+            Instant now = DEADLINE.minusSeconds(10);
+
+            order.confirmPayment(
+                    new Payment(new PaymentReference("pi_fast_clock"), order.total(), now.plusSeconds(5)), now);
+
+            assertThat(order.paidAt()).contains(now);
         }
 
         @Test

@@ -20,6 +20,7 @@ import com.acme.orders.domain.RefundReason;
 import com.acme.orders.domain.RefundRequested;
 import com.acme.orders.domain.Sku;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -129,6 +130,47 @@ class PaymentNotificationsApiTest {
                 .isInstanceOfSatisfying(
                         RefundRequested.class,
                         refund -> assertThat(refund.paymentReference().value()).isEqualTo(ref("pi_late")));
+    }
+
+    @Test
+    void a_payment_captured_before_the_deadline_and_reported_after_it_pays_the_order_as_of_its_capture() {
+        var order = placeTwoBooks();
+        Instant captured = order.paymentDeadline().minusMillis(40);
+        service.clock.advance(Duration.ofMinutes(30).plusMillis(250));
+
+        var response = notify("""
+                {"orderId":"%s","paymentReference":"%s","amount":"25.00","currency":"EUR","capturedAt":"%s"}""".formatted(order.id(), ref("pi_edge"), captured));
+
+        assertThat(response).hasStatusOk();
+        assertThat(response).bodyJson().extractingPath("$.result").isEqualTo("PAID");
+        var stored = service.orders.stored(order.id());
+        assertThat(stored.status()).isEqualTo(OrderStatus.PAID);
+        assertThat(stored.paidAt()).contains(captured);
+    }
+
+    @Test
+    void a_payment_captured_after_the_deadline_is_refunded() {
+        var order = placeTwoBooks();
+        Instant captured = order.paymentDeadline().plusMillis(10);
+        service.clock.advance(Duration.ofMinutes(30).plusMillis(250));
+
+        var response = notify("""
+                {"orderId":"%s","paymentReference":"%s","amount":"25.00","currency":"EUR","capturedAt":"%s"}""".formatted(order.id(), ref("pi_too_late"), captured));
+
+        assertThat(response).bodyJson().extractingPath("$.result").isEqualTo("REFUND_REQUESTED");
+        assertThat(service.orders.stored(order.id()).status()).isEqualTo(OrderStatus.CANCELLED);
+    }
+
+    @Test
+    void a_capture_time_that_is_not_a_real_date_is_unprocessable_and_changes_nothing() {
+        var order = placeTwoBooks();
+
+        var response = notify("""
+                {"orderId":"%s","paymentReference":"%s","amount":"25.00","currency":"EUR","capturedAt":"2026-02-30T10:00:00Z"}""".formatted(order.id(), ref("pi_feb30")));
+
+        assertProblem(response, HttpStatus.UNPROCESSABLE_CONTENT, "rule-violated");
+        assertThat(response).bodyJson().extractingPath("$.errors[0].field").isEqualTo("capturedAt");
+        assertThat(service.orders.stored(order.id()).status()).isEqualTo(OrderStatus.UNPAID);
     }
 
     @Test

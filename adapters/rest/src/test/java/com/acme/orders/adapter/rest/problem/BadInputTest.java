@@ -293,7 +293,10 @@ class BadInputTest {
                 argumentSet(
                         "a payment reference missing",
                         payment(uuid(), "null", "\"25.00\"", "\"EUR\""),
-                        "paymentReference"));
+                        "paymentReference"),
+                argumentSet("a capture time without an offset", captured("\"2026-12-06T21:59:58\""), "capturedAt"),
+                argumentSet("a capture time as epoch seconds", captured("1796594398"), "capturedAt"),
+                argumentSet("a capture time as a date only", captured("\"2026-12-06\""), "capturedAt"));
     }
 
     @ParameterizedTest
@@ -454,6 +457,13 @@ class BadInputTest {
     private static BadRequest payment(String orderId, String reference, String amount, String currency) {
         return notification("""
                 {"orderId":%s,"paymentReference":%s,"amount":%s,"currency":%s}""".formatted(orderId, reference, amount, currency));
+    }
+
+    /** A payment notification with the given raw JSON as its capture time. */
+    private static BadRequest captured(String capturedAt) {
+        return notification("{\"orderId\":" + uuid()
+                + ",\"paymentReference\":\"pi_1\",\"amount\":\"25.00\",\"currency\":\"EUR\",\"capturedAt\":"
+                + capturedAt + "}");
     }
 
     /** A valid order of two books, plus the given members. */
