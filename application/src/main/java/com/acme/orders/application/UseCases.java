@@ -13,6 +13,7 @@ import com.acme.orders.application.deadline.SweepOverdueOrders;
 import com.acme.orders.application.deadline.port.DeadlineIndex;
 import com.acme.orders.application.deadline.port.UnpaidOrders;
 import com.acme.orders.application.ordering.CancelOrder;
+import com.acme.orders.application.ordering.ForgetIdempotencyKeys;
 import com.acme.orders.application.ordering.GetOrder;
 import com.acme.orders.application.ordering.ListCustomerOrders;
 import com.acme.orders.application.ordering.PlaceOrder;
@@ -35,6 +36,7 @@ public record UseCases(
         GetOrder getOrder,
         ListCustomerOrders listCustomerOrders,
         CancelOrder cancelOrder,
+        ForgetIdempotencyKeys forgetIdempotencyKeys,
         ConfirmPayment confirmPayment,
         ExpireOrder expireOrder,
         ExpireDueOrders expireDueOrders,
@@ -80,6 +82,7 @@ public record UseCases(
                 new GetOrder(ports.orders(), passiveClose),
                 new ListCustomerOrders(ports.customerOrders(), passiveClose, clock),
                 new CancelOrder(changes, clock),
+                new ForgetIdempotencyKeys(ports.idempotencyKeys(), ports.transactions(), clock),
                 new ConfirmPayment(changes, ports.receivedPayments(), clock),
                 new ExpireOrder(changes, clock),
                 new ExpireDueOrders(ports.deadlines(), changes, clock, settings.batchSize(), settings.lease()),

@@ -12,6 +12,7 @@ import com.acme.orders.application.deadline.SweepOverdueOrders;
 import com.acme.orders.application.deadline.port.DeadlineIndex;
 import com.acme.orders.application.deadline.port.UnpaidOrders;
 import com.acme.orders.application.ordering.CancelOrder;
+import com.acme.orders.application.ordering.ForgetIdempotencyKeys;
 import com.acme.orders.application.ordering.GetOrder;
 import com.acme.orders.application.ordering.ListCustomerOrders;
 import com.acme.orders.application.ordering.PlaceOrder;
@@ -92,6 +93,13 @@ class UseCaseWiring {
     @Bean
     CancelOrder cancelOrder(UseCases useCases) {
         return useCases.cancelOrder();
+    }
+
+    // ordering, driven by the scheduling adapter
+
+    @Bean
+    ForgetIdempotencyKeys forgetIdempotencyKeys(UseCases useCases) {
+        return useCases.forgetIdempotencyKeys();
     }
 
     // payment, driven by the REST adapter

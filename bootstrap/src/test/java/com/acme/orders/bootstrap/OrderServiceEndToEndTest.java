@@ -12,6 +12,8 @@ import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -38,7 +40,8 @@ import tools.jackson.databind.json.JsonMapper;
 @Import(OrderServiceEndToEndTest.MovableTime.class)
 class OrderServiceEndToEndTest {
 
-    private static final MovableClock CLOCK = new MovableClock(Instant.now());
+    /** At microseconds, as the service's own clock ticks: what PostgreSQL keeps of a time is what was answered. */
+    private static final MovableClock CLOCK = new MovableClock(Instant.now().truncatedTo(ChronoUnit.MICROS));
 
     @TestConfiguration(proxyBeanMethods = false)
     static class MovableTime {
@@ -235,6 +238,37 @@ class OrderServiceEndToEndTest {
     }
 
     @Test
+    void a_retry_after_the_order_was_paid_and_a_second_payment_refunded_gets_the_first_answer_byte_for_byte()
+            throws Exception {
+        String body = """
+                {"currency":"EUR","items":[{"sku":"BOOK-1","quantity":3,"unitPrice":"1.10"}]}""";
+        String key = "e2e-first-answer-" + UUID.randomUUID();
+        var first = sendWithKey(body, key);
+        String id = json.readTree(first.body()).get("id").asString();
+        for (String reference : List.of("pi_first_" + id, "pi_second_" + id)) {
+            var paid = send("POST", "/v1/payment-notifications", null, """
+                    {"orderId":"%s","paymentReference":"%s","amount":"3.30","currency":"EUR"}""".formatted(id, reference));
+            assertThat(paid.statusCode()).isEqualTo(200);
+        }
+
+        var retry = sendWithKey(body, key);
+
+        assertThat(jdbc.queryForObject("select status from orders where id = ?::uuid", String.class, id))
+                .isEqualTo("PAID");
+        assertThat(retry.statusCode()).isEqualTo(201);
+        assertThat(retry.headers().firstValue("Idempotent-Replayed")).hasValue("true");
+        assertThat(retry.body()).isEqualTo(first.body());
+        assertThat(retry.headers().firstValue("Location"))
+                .isEqualTo(first.headers().firstValue("Location"));
+        assertThat(jdbc.queryForObject(
+                        "select outcome from received_payments where payment_reference = ?",
+                        String.class,
+                        "pi_second_" + id))
+                .as("the second payment is owed back")
+                .isEqualTo("REFUND_REQUESTED");
+    }
+
+    @Test
     void the_openapi_document_is_served() throws Exception {
         var document = send("GET", "/v3/api-docs", null, null);
 
@@ -264,6 +298,16 @@ class OrderServiceEndToEndTest {
             request.header("Payment-Signature", signature);
         }
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> sendWithKey(String body, String key) throws Exception {
+        var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/v1/orders"))
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .header("Content-Type", "application/json")
+                .header("Authorization", LocalCredentials.bearer(customer, CLOCK.instant()))
+                .header("Idempotency-Key", key)
+                .build();
+        return http.send(request, HttpResponse.BodyHandlers.ofString());
     }
 
     /** As a customer with a valid token, or, without a customer, as the payment provider signing its body. */

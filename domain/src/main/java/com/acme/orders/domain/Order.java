@@ -282,6 +282,27 @@ public final class Order {
         };
     }
 
+    /**
+     * The order as placing it left it: unpaid, nothing settled. What the request that placed it was answered, and so
+     * what a repeat of that request is answered, whatever happened to the order since.
+     */
+    public Order asPlaced() {
+        return new Order(
+                id,
+                number,
+                customerId,
+                items,
+                total,
+                createdAt,
+                paymentDeadline,
+                OrderStatus.UNPAID,
+                null,
+                null,
+                null,
+                null,
+                0);
+    }
+
     /** The events raised since this object was placed or restored, oldest first; they must be stored with the order. */
     public List<OrderEvent> recordedEvents() {
         return Collections.unmodifiableList(recordedEvents);

@@ -62,7 +62,8 @@ public class PlaceOrder {
 
     /**
      * With an idempotency key, the first request with that key (of this customer) creates the order and every later
-     * one gets that same order back, created nothing; a later one asking for something else is refused with
+     * one gets that same order back as it was created (the first answer, whatever happened to the order since),
+     * created nothing; a later one asking for something else is refused with
      * {@link IdempotencyKeyReused}. The key is claimed in the transaction that adds the order, so of two concurrent
      * requests with one key exactly one creates an order, and neither half-exists if the other fails.
      */
@@ -70,6 +71,7 @@ public class PlaceOrder {
         Duration window = paymentWindow.forOrder(command.paymentWindow());
         Placed placed = transactions.inTransaction(() -> {
             var id = OrderId.newId();
+            var now = clock.instant();
             if (idempotencyKey.isPresent()) {
                 String key = idempotencyKey.get();
                 String fingerprint = fingerprint(command);
@@ -77,11 +79,10 @@ public class PlaceOrder {
                 if (earlier.isPresent()) {
                     return replay(earlier.get(), fingerprint, key);
                 }
-                if (!idempotencyKeys.claim(command.customer(), key, fingerprint, id)) {
+                if (!idempotencyKeys.claim(command.customer(), key, fingerprint, id, now)) {
                     return replay(idempotencyKeys.find(command.customer(), key).orElseThrow(), fingerprint, key);
                 }
             }
-            var now = clock.instant();
             var order = Order.place(
                     id,
                     numbers.next(LocalDate.ofInstant(now, ZoneOffset.UTC)),
@@ -103,7 +104,9 @@ public class PlaceOrder {
         if (!earlier.requestFingerprint().equals(fingerprint)) {
             throw new IdempotencyKeyReused(key);
         }
-        return new Placed(orders.find(earlier.order()).orElseThrow(), true);
+        // The first answer again, not the order as it is now: a client retrying after a lost answer learns what it
+        // would have learnt the first time, and reads the order to see what happened since.
+        return new Placed(orders.find(earlier.order()).orElseThrow().asPlaced(), true);
     }
 
     /**

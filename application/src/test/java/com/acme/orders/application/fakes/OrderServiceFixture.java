@@ -6,6 +6,7 @@ import com.acme.orders.application.deadline.ExpireOrder;
 import com.acme.orders.application.deadline.RebuildDeadlineIndex;
 import com.acme.orders.application.deadline.SweepOverdueOrders;
 import com.acme.orders.application.ordering.CancelOrder;
+import com.acme.orders.application.ordering.ForgetIdempotencyKeys;
 import com.acme.orders.application.ordering.GetOrder;
 import com.acme.orders.application.ordering.ListCustomerOrders;
 import com.acme.orders.application.ordering.PlaceOrder;
@@ -48,6 +49,7 @@ public class OrderServiceFixture {
     public final GetOrder getOrder = useCases.getOrder();
     public final ListCustomerOrders listCustomerOrders = useCases.listCustomerOrders();
     public final CancelOrder cancelOrder = useCases.cancelOrder();
+    public final ForgetIdempotencyKeys forgetIdempotencyKeys = useCases.forgetIdempotencyKeys();
     public final ConfirmPayment confirmPayment = useCases.confirmPayment();
     public final ExpireOrder expireOrder = useCases.expireOrder();
     public final ExpireDueOrders expireDueOrders = useCases.expireDueOrders();

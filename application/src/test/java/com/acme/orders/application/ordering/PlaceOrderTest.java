@@ -72,6 +72,42 @@ class PlaceOrderTest {
     }
 
     @Test
+    void a_repeat_after_the_order_changed_is_answered_with_the_order_as_first_placed() {
+        var first = service.placeOrder.place(twoBooksFor(ALICE), Optional.of("key-1"));
+        service.clock.advance(Duration.ofMinutes(1));
+        service.cancelOrder.cancel(first.order().id(), ALICE);
+
+        var again = service.placeOrder.place(twoBooksFor(ALICE), Optional.of("key-1"));
+
+        assertThat(service.orders.stored(first.order().id()).status()).isEqualTo(OrderStatus.CANCELLED);
+        assertThat(again.order().status()).isEqualTo(OrderStatus.UNPAID);
+        assertThat(again.order().cancelledAt()).isEmpty();
+        assertThat(again.order().createdAt()).isEqualTo(first.order().createdAt());
+        assertThat(again.order().paymentDeadline()).isEqualTo(first.order().paymentDeadline());
+        assertThat(again.order().number()).isEqualTo(first.order().number());
+    }
+
+    @Test
+    void keys_older_than_their_retention_are_forgotten_and_a_repeat_then_places_a_new_order() {
+        var old = service.placeOrder.place(twoBooksFor(ALICE), Optional.of("key-old"));
+        service.clock.advance(Duration.ofHours(23));
+        service.placeOrder.place(twoBooksFor(ALICE), Optional.of("key-recent"));
+        service.clock.advance(Duration.ofHours(2));
+
+        int forgotten = service.forgetIdempotencyKeys.forgetOlderThan(Duration.ofHours(24));
+
+        assertThat(forgotten).isEqualTo(1);
+        assertThat(service.idempotencyKeys.size()).isEqualTo(1);
+        var later = service.placeOrder.place(twoBooksFor(ALICE), Optional.of("key-old"));
+        assertThat(later.replayed()).isFalse();
+        assertThat(later.order().id()).isNotEqualTo(old.order().id());
+        assertThat(service.placeOrder
+                        .place(twoBooksFor(ALICE), Optional.of("key-recent"))
+                        .replayed())
+                .isTrue();
+    }
+
+    @Test
     void the_same_idempotency_key_with_another_request_is_refused_and_creates_nothing() {
         service.placeOrder.place(twoBooksFor(ALICE), Optional.of("key-1"));
         var otherWindow = new PlaceOrder.Command(ALICE, twoBooksFor(ALICE).items(), Optional.of(Duration.ofMinutes(5)));

@@ -4,11 +4,14 @@ import com.acme.orders.adapter.scheduling.deadline.DeadlineMetrics;
 import com.acme.orders.adapter.scheduling.deadline.DeadlineProperties;
 import com.acme.orders.adapter.scheduling.deadline.DeadlineSweeper;
 import com.acme.orders.adapter.scheduling.deadline.ExpiryWorker;
+import com.acme.orders.adapter.scheduling.ordering.IdempotencyKeyPurge;
+import com.acme.orders.adapter.scheduling.ordering.IdempotencyProperties;
 import com.acme.orders.adapter.scheduling.outbox.OutboxRelayProperties;
 import com.acme.orders.adapter.scheduling.outbox.OutboxRelayWorker;
 import com.acme.orders.application.deadline.ExpireDueOrders;
 import com.acme.orders.application.deadline.RebuildDeadlineIndex;
 import com.acme.orders.application.deadline.SweepOverdueOrders;
+import com.acme.orders.application.ordering.ForgetIdempotencyKeys;
 import com.acme.orders.application.outbox.RelayOutbox;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
@@ -22,7 +25,7 @@ import org.springframework.context.annotation.Configuration;
  * its own thread, started and stopped with the application. The complete list; nothing is found by scanning.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({DeadlineProperties.class, OutboxRelayProperties.class})
+@EnableConfigurationProperties({DeadlineProperties.class, OutboxRelayProperties.class, IdempotencyProperties.class})
 public class SchedulingAdapter {
 
     // deadline
@@ -46,6 +49,13 @@ public class SchedulingAdapter {
             DeadlineMetrics metrics,
             DeadlineProperties deadlines) {
         return new DeadlineSweeper(rebuild, sweep, metrics, deadlines.sweeperInterval());
+    }
+
+    // ordering
+
+    @Bean
+    IdempotencyKeyPurge idempotencyKeyPurge(ForgetIdempotencyKeys forget, IdempotencyProperties idempotency) {
+        return new IdempotencyKeyPurge(forget, idempotency.retention(), idempotency.purgeInterval());
     }
 
     // outbox

@@ -24,6 +24,7 @@ import com.acme.orders.domain.PaymentReference;
 import com.acme.orders.domain.RefundReason;
 import com.acme.orders.domain.RefundRequested;
 import com.acme.orders.domain.Transition;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -144,6 +145,30 @@ class RepeatedRequestsTest extends PostgresAdapterTest {
                         .where(RECEIVED_PAYMENTS.PAYMENT_REFERENCE.eq(
                                 second.reference().value()))))
                 .isEqualTo("REFUND_REQUESTED");
+    }
+
+    @Test
+    void keys_past_their_retention_are_forgotten_in_batches_and_the_others_kept() {
+        for (int i = 0; i < 2_500; i++) {
+            placeOrder.place(new PlaceOrder.Command(ALICE, twoBooks(), Optional.empty()), Optional.of("old-" + i));
+        }
+        clock.advance(Duration.ofHours(23));
+        var recent =
+                placeOrder.place(new PlaceOrder.Command(ALICE, twoBooks(), Optional.empty()), Optional.of("recent"));
+        clock.advance(Duration.ofHours(2));
+
+        int forgotten =
+                useCases(events, deadlines, clock).forgetIdempotencyKeys().forgetOlderThan(Duration.ofHours(24));
+
+        assertThat(forgotten).isEqualTo(2_500);
+        assertThat(db.fetch(IDEMPOTENCY_KEYS).map(row -> row.getIdempotencyKey()))
+                .containsExactly("recent");
+        assertThat(db.fetchCount(ORDERS)).as("the orders stay").isEqualTo(2_501);
+        assertThat(placeOrder
+                        .place(new PlaceOrder.Command(ALICE, twoBooks(), Optional.empty()), Optional.of("recent"))
+                        .order()
+                        .id())
+                .isEqualTo(recent.order().id());
     }
 
     @Test

@@ -9,6 +9,8 @@ import com.acme.orders.domain.CancellationReason;
 import com.acme.orders.domain.CustomerId;
 import com.acme.orders.domain.OrderId;
 import com.acme.orders.domain.OrderStatus;
+import com.acme.orders.domain.Payment;
+import com.acme.orders.domain.PaymentReference;
 import com.jayway.jsonpath.JsonPath;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -248,6 +250,26 @@ class CustomerOrdersApiTest {
         assertThat(service.orders.listOfCustomer(
                         new CustomerId(alice), java.util.Optional.empty(), java.util.Optional.empty(), 10))
                 .hasSize(1);
+    }
+
+    @Test
+    void a_retry_after_the_order_was_paid_gets_the_first_answer_byte_for_byte() {
+        var first = placeWithKey(alice, "order-attempt-paid", TWO_BOOKS);
+        var order = service.orders.stored(new OrderId(UUID.fromString(idOf(first))));
+        service.clock.advance(Duration.ofMinutes(3));
+        service.confirmPayment.confirm(
+                order.id(), new Payment(new PaymentReference("pi_" + order.id()), order.total()));
+
+        var retry = placeWithKey(alice, "order-attempt-paid", TWO_BOOKS);
+
+        assertThat(service.orders.stored(order.id()).status()).isEqualTo(OrderStatus.PAID);
+        assertThat(retry).hasStatus(HttpStatus.CREATED).hasHeader("Idempotent-Replayed", "true");
+        assertThat(retry.getExchangeResult().getResponseBodyContent())
+                .isEqualTo(first.getExchangeResult().getResponseBodyContent());
+        for (String header : List.of("Location", "Content-Type")) {
+            assertThat(retry.getExchangeResult().getResponseHeaders().get(header))
+                    .isEqualTo(first.getExchangeResult().getResponseHeaders().get(header));
+        }
     }
 
     @Test
