@@ -61,8 +61,10 @@ public record UseCases(
      * @param batchSize     orders per transaction of the timeout worker and the sweeper, and per page of a rebuild
      * @param lease         how long a claim of the deadline index hides its orders from other workers
      * @param sweepMargin   how long past its deadline an order is left to the worker before the sweeper takes it
+     * @param paymentHold   how long past its deadline an order waits for the outcome of a payment in progress
      */
-    public record Settings(PaymentWindow paymentWindow, int batchSize, Duration lease, Duration sweepMargin) {}
+    public record Settings(
+            PaymentWindow paymentWindow, int batchSize, Duration lease, Duration sweepMargin, Duration paymentHold) {}
 
     public static UseCases assemble(Ports ports, Settings settings) {
         Clock clock = ports.clock();
@@ -83,7 +85,7 @@ public record UseCases(
                 new ListCustomerOrders(ports.customerOrders(), passiveClose, clock),
                 new CancelOrder(changes, clock),
                 new ForgetIdempotencyKeys(ports.idempotencyKeys(), ports.transactions(), clock),
-                new ConfirmPayment(changes, ports.receivedPayments(), clock),
+                new ConfirmPayment(changes, ports.receivedPayments(), clock, settings.paymentHold()),
                 new ExpireOrder(changes, clock),
                 new ExpireDueOrders(ports.deadlines(), changes, clock, settings.batchSize(), settings.lease()),
                 new SweepOverdueOrders(

@@ -10,9 +10,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param paymentWindow how long a customer has to pay: {@code standard} unless an order asks for its own window
  *                      between {@code shortest} and {@code longest}
+ * @param payments      how payments in progress are waited for
  */
 @ConfigurationProperties("orders")
-public record OrderServiceProperties(@DefaultValue PaymentWindowProperties paymentWindow) {
+public record OrderServiceProperties(
+        @DefaultValue PaymentWindowProperties paymentWindow,
+        @DefaultValue PaymentProperties payments) {
 
     public record PaymentWindowProperties(
             @DefaultValue("30m") Duration standard,
@@ -21,6 +24,20 @@ public record OrderServiceProperties(@DefaultValue PaymentWindowProperties payme
 
         PaymentWindow toPaymentWindow() {
             return new PaymentWindow(standard, shortest, longest);
+        }
+    }
+
+    /**
+     * @param inProgressHold 10m: how long past its deadline an order waits for the outcome of a payment its provider
+     *                       reported in progress (3-D Secure, a bank redirect, a wallet take seconds to minutes); then
+     *                       it is cancelled as timed out. Zero waits for nothing.
+     */
+    public record PaymentProperties(@DefaultValue("10m") Duration inProgressHold) {
+
+        public PaymentProperties {
+            if (inProgressHold.isNegative()) {
+                throw new IllegalArgumentException("orders.payments.in-progress-hold is not negative");
+            }
         }
     }
 }

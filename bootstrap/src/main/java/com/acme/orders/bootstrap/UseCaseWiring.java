@@ -70,7 +70,8 @@ class UseCaseWiring {
                         service.paymentWindow().toPaymentWindow(),
                         timeouts.batchSize(),
                         timeouts.lease(),
-                        timeouts.sweeperMargin()));
+                        timeouts.sweeperMargin(),
+                        service.payments().inProgressHold()));
     }
 
     // ordering, driven by the REST adapter

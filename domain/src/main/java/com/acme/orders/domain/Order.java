@@ -51,6 +51,10 @@ public final class Order {
     private @Nullable Instant paidAt;
     private @Nullable Instant cancelledAt;
     private @Nullable CancellationReason cancellationReason;
+    private @Nullable PaymentInProgress paymentInProgress;
+    /** The payment in progress as placed or restored: whether there is something to store besides the status. */
+    private final @Nullable PaymentInProgress loadedPaymentInProgress;
+
     private final List<OrderEvent> recordedEvents = new ArrayList<>();
 
     private Order(
@@ -66,6 +70,7 @@ public final class Order {
             @Nullable Instant paidAt,
             @Nullable Instant cancelledAt,
             @Nullable CancellationReason cancellationReason,
+            @Nullable PaymentInProgress paymentInProgress,
             long version) {
         this.id = Objects.requireNonNull(id, "id");
         this.number = Objects.requireNonNull(number, "number");
@@ -80,6 +85,8 @@ public final class Order {
         this.paidAt = paidAt;
         this.cancelledAt = cancelledAt;
         this.cancellationReason = cancellationReason;
+        this.paymentInProgress = paymentInProgress;
+        this.loadedPaymentInProgress = paymentInProgress;
         this.version = version;
     }
 
@@ -124,10 +131,43 @@ public final class Order {
                 null,
                 null,
                 null,
+                null,
                 0);
         order.recordedEvents.add(new OrderPlaced(
                 UUID.randomUUID(), id, number, customerId, order.items, total, order.paymentDeadline, now));
         return order;
+    }
+
+    /** An order as it was stored, with no payment in progress. Records nothing: nothing happened. */
+    public static Order restore(
+            OrderId id,
+            OrderNumber number,
+            CustomerId customerId,
+            List<LineItem> items,
+            Money total,
+            Instant createdAt,
+            Instant paymentDeadline,
+            OrderStatus status,
+            @Nullable PaymentReference paymentReference,
+            @Nullable Instant paidAt,
+            @Nullable Instant cancelledAt,
+            @Nullable CancellationReason cancellationReason,
+            long version) {
+        return restore(
+                id,
+                number,
+                customerId,
+                items,
+                total,
+                createdAt,
+                paymentDeadline,
+                status,
+                paymentReference,
+                paidAt,
+                cancelledAt,
+                cancellationReason,
+                null,
+                version);
     }
 
     /** An order as it was stored. Records nothing: nothing happened. */
@@ -144,6 +184,7 @@ public final class Order {
             @Nullable Instant paidAt,
             @Nullable Instant cancelledAt,
             @Nullable CancellationReason cancellationReason,
+            @Nullable PaymentInProgress paymentInProgress,
             long version) {
         return new Order(
                 id,
@@ -158,6 +199,7 @@ public final class Order {
                 paidAt,
                 cancelledAt,
                 cancellationReason,
+                paymentInProgress,
                 version);
     }
 
@@ -173,14 +215,16 @@ public final class Order {
      */
     public Transition confirmPayment(Payment payment, Instant now) {
         Objects.requireNonNull(payment, "payment");
-        // The one exception to passive close: money the provider says it took before the deadline settles an order
-        // that is still unpaid, however late the notification comes. Once the timeout has cancelled the order, it
-        // is as late as any other payment.
-        boolean settlesInTime = status == OrderStatus.UNPAID
-                && payment.capturedBefore(paymentDeadline)
-                && payment.amount().equals(total);
+        // Past the deadline a payment is late, and closes the order, with two exceptions for an order still unpaid:
+        // money the provider says it took before the deadline, and the success of the payment in progress the order
+        // is held for. Once the order is cancelled, they are as late as any other payment.
+        boolean inTime = now.isBefore(paymentDeadline)
+                || payment.capturedBefore(paymentDeadline)
+                || isHeldFor(payment.reference(), now);
+        boolean settlesInTime =
+                status == OrderStatus.UNPAID && inTime && payment.amount().equals(total);
         if (!settlesInTime) {
-            closeIfOverdue(now);
+            closeIfLate(now);
         }
         return switch (status) {
             case PAID -> {
@@ -204,6 +248,7 @@ public final class Order {
                 }
                 status = OrderStatus.PAID;
                 paymentReference = payment.reference();
+                paymentInProgress = null;
                 // Paid when the money moved, if the provider says so; never later than now, whatever its clock says.
                 Instant paid = payment.captureTime()
                         .filter(captured -> captured.isBefore(now))
@@ -212,6 +257,64 @@ public final class Order {
                 yield record(new OrderPaid(UUID.randomUUID(), id, number, customerId, total, paymentReference, paid));
             }
         };
+    }
+
+    /**
+     * A payment provider says a payment for this order started and its outcome is pending. Before the deadline, the
+     * order notes it and waits for its outcome until the deadline plus {@code hold} instead of closing at its
+     * deadline; the payment's success settles it meanwhile. The same payment reported again is already done; another
+     * one replaces it (the customer tried again). Nothing is taken yet, so nothing is refunded when it is refused.
+     */
+    public Transition startPayment(PaymentReference reference, Money amount, Instant now, Duration hold) {
+        Objects.requireNonNull(reference, "payment reference");
+        Objects.requireNonNull(amount, "amount");
+        require(!hold.isNegative(), "hold", "a hold is not negative");
+        closeIfOverdue(now);
+        return switch (status) {
+            case PAID ->
+                reference.equals(paymentReference)
+                        ? new Transition.AlreadyDone()
+                        : new Transition.Refused(
+                                Transition.Refusal.ORDER_PAID,
+                                "order " + number + " was already paid by another payment");
+            case CANCELLED -> new Transition.Refused(Transition.Refusal.ORDER_CANCELLED, cancelledBecause());
+            case UNPAID -> {
+                if (paymentInProgress != null && paymentInProgress.reference().equals(reference)) {
+                    yield new Transition.AlreadyDone();
+                }
+                if (!now.isBefore(paymentDeadline)) {
+                    // Not closed past its deadline: held for another payment, whose outcome alone is awaited.
+                    yield new Transition.Refused(
+                            Transition.Refusal.DEADLINE_PASSED,
+                            "the deadline of order " + number + " passed; it only waits for the payment in progress");
+                }
+                if (!amount.equals(total)) {
+                    yield new Transition.Refused(
+                            Transition.Refusal.PAYMENT_MISMATCH,
+                            "order " + number + " costs " + total + ", the payment is for " + amount);
+                }
+                paymentInProgress = new PaymentInProgress(reference, now, paymentDeadline.plus(hold));
+                yield new Transition.Noted();
+            }
+        };
+    }
+
+    /**
+     * A payment provider says a payment for this order failed. If the order was held for it, the hold ends, and an
+     * order past its deadline closes at once; a failure of any other payment changes nothing.
+     */
+    public Transition failPayment(PaymentReference reference, Instant now) {
+        Objects.requireNonNull(reference, "payment reference");
+        boolean released = status == OrderStatus.UNPAID
+                && paymentInProgress != null
+                && paymentInProgress.reference().equals(reference);
+        if (released) {
+            paymentInProgress = null;
+        }
+        if (closeIfOverdue(now)) {
+            return new Transition.Changed(recordedEvents.getLast());
+        }
+        return released ? new Transition.Noted() : new Transition.AlreadyDone();
     }
 
     /** The customer withdraws an unpaid order. Cancelling a cancelled order is already done, whatever closed it. */
@@ -239,13 +342,39 @@ public final class Order {
             case UNPAID ->
                 new Transition.Refused(
                         Transition.Refusal.DEADLINE_NOT_REACHED,
-                        "order " + number + " can be paid until " + paymentDeadline);
+                        paymentInProgress == null
+                                ? "order " + number + " can be paid until " + paymentDeadline
+                                : "order " + number + " waits for payment " + paymentInProgress.reference() + " until "
+                                        + closesAt());
         };
     }
 
-    /** Unpaid with its deadline reached: the moment the order stops accepting payment. */
+    /**
+     * Unpaid and due to be closed for want of payment: its deadline passed, and the hold of a payment in progress, if
+     * any, ended too.
+     */
     public boolean isOverdue(Instant now) {
-        return status == OrderStatus.UNPAID && !now.isBefore(paymentDeadline);
+        return status == OrderStatus.UNPAID && !now.isBefore(closesAt());
+    }
+
+    /** When an unpaid order is closed for want of payment: its deadline, or the end of its payment's hold. */
+    public Instant closesAt() {
+        return paymentInProgress != null && paymentInProgress.heldUntil().isAfter(paymentDeadline)
+                ? paymentInProgress.heldUntil()
+                : paymentDeadline;
+    }
+
+    private boolean isHeldFor(PaymentReference reference, Instant now) {
+        return paymentInProgress != null
+                && paymentInProgress.reference().equals(reference)
+                && now.isBefore(paymentInProgress.heldUntil());
+    }
+
+    /** For a payment that does not settle the order: past the deadline it is late, and the order closes. */
+    private void closeIfLate(Instant now) {
+        if (status == OrderStatus.UNPAID && !now.isBefore(paymentDeadline)) {
+            cancel(CancellationReason.PAYMENT_TIMEOUT, now);
+        }
     }
 
     private boolean closeIfOverdue(Instant now) {
@@ -258,6 +387,7 @@ public final class Order {
 
     private Transition cancel(CancellationReason reason, Instant now) {
         status = OrderStatus.CANCELLED;
+        paymentInProgress = null;
         cancellationReason = reason;
         cancelledAt = now;
         return record(new OrderCancelled(UUID.randomUUID(), id, number, customerId, items, total, reason, now));
@@ -300,6 +430,7 @@ public final class Order {
                 null,
                 null,
                 null,
+                null,
                 0);
     }
 
@@ -308,9 +439,12 @@ public final class Order {
         return Collections.unmodifiableList(recordedEvents);
     }
 
-    /** Whether the state moved since it was placed or restored; a refund request alone records an event, no change. */
+    /**
+     * Whether there is anything to store since it was placed or restored: its state moved, or a payment in progress
+     * started or ended. A refund request alone records an event, no change.
+     */
     public boolean hasChanged() {
-        return status != loadedStatus;
+        return status != loadedStatus || !Objects.equals(paymentInProgress, loadedPaymentInProgress);
     }
 
     public boolean belongsTo(CustomerId customer) {
@@ -363,6 +497,10 @@ public final class Order {
 
     public Optional<CancellationReason> cancellationReason() {
         return Optional.ofNullable(cancellationReason);
+    }
+
+    public Optional<PaymentInProgress> paymentInProgress() {
+        return Optional.ofNullable(paymentInProgress);
     }
 
     /** The version this object was loaded at; storing a change succeeds only if the stored row is still at it. */

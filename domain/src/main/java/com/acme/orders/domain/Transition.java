@@ -17,6 +17,12 @@ public sealed interface Transition {
 
     record AlreadyDone() implements Transition {}
 
+    /**
+     * The order took note of a payment in progress, started or ended, and stays unpaid: no change of state, so no
+     * event.
+     */
+    record Noted() implements Transition {}
+
     record Refused(Refusal refusal, String detail) implements Transition {
         public Refused {
             Objects.requireNonNull(refusal, "refusal");
@@ -32,6 +38,8 @@ public sealed interface Transition {
         /** The payment does not match what the order costs (amount or currency). */
         PAYMENT_MISMATCH,
         /** The deadline has not passed yet, so the order cannot time out. */
-        DEADLINE_NOT_REACHED
+        DEADLINE_NOT_REACHED,
+        /** The deadline passed while another payment is in progress: the order takes no new one. */
+        DEADLINE_PASSED
     }
 }

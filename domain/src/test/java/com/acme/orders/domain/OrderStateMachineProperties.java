@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.acme.orders.domain.Transition.AlreadyDone;
 import com.acme.orders.domain.Transition.Changed;
+import com.acme.orders.domain.Transition.Noted;
 import com.acme.orders.domain.Transition.Refused;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,9 +19,13 @@ import net.jqwik.api.Provide;
 /**
  * Whatever happens to an order, in whatever order and at whatever time: it leaves {@code UNPAID} at most once, only for
  * {@code PAID} or {@code CANCELLED}, for {@code PAID} only with money taken before its deadline (when the payment was
- * received, or captured by the provider's word), and raises exactly one event per change.
+ * received, or captured by the provider's word) or by the payment in progress it was held for, is not timed out while
+ * held, and raises exactly one event per change.
  */
 class OrderStateMachineProperties {
+
+    /** How long past its deadline an order waits for a payment in progress. */
+    static final Duration HOLD = Duration.ofSeconds(60);
 
     sealed interface Request {
         Transition applyTo(Order order);
@@ -39,6 +44,18 @@ class OrderStateMachineProperties {
             return capturedSecondsEarlier < 0
                     ? payment
                     : new Payment(payment.reference(), payment.amount(), at.minusSeconds(capturedSecondsEarlier));
+        }
+    }
+
+    record StartPayment(String reference, Instant at) implements Request {
+        public Transition applyTo(Order order) {
+            return order.startPayment(new PaymentReference(reference), order.total(), at, HOLD);
+        }
+    }
+
+    record FailPayment(String reference, Instant at) implements Request {
+        public Transition applyTo(Order order) {
+            return order.failPayment(new PaymentReference(reference), at);
         }
     }
 
@@ -66,6 +83,7 @@ class OrderStateMachineProperties {
             boolean capturedInTime = request instanceof Pay pay
                     && pay.payment().captureTime().orElse(Instant.MAX).isBefore(order.paymentDeadline())
                     && pay.payment().amount().equals(order.total());
+            var heldBefore = order.paymentInProgress();
             Transition transition = request.applyTo(order);
             OrderStatus now = order.status();
             int raised = changesOf(order).size() - changes;
@@ -73,6 +91,35 @@ class OrderStateMachineProperties {
 
             if (previous.isFinal()) {
                 assertThat(now).as("a final state never changes").isEqualTo(previous);
+            }
+            if (previous == OrderStatus.UNPAID && now == OrderStatus.PAID) {
+                var pay = (Pay) request;
+                assertThat(pay.at().isBefore(order.paymentDeadline())
+                                || capturedInTime
+                                || heldBefore
+                                        .filter(held -> held.reference().value().equals(pay.reference()))
+                                        .filter(held -> pay.at().isBefore(held.heldUntil()))
+                                        .isPresent())
+                        .as("paid only with money taken in time, or by the payment in progress during its hold")
+                        .isTrue();
+            }
+            if (request instanceof Expire expire
+                    && previous == OrderStatus.UNPAID
+                    && heldBefore
+                            .filter(held -> expire.at().isBefore(held.heldUntil()))
+                            .isPresent()) {
+                assertThat(now)
+                        .as("the timeout waits for a payment in progress")
+                        .isEqualTo(OrderStatus.UNPAID);
+            }
+            if (transition instanceof Noted) {
+                assertThat(raised + refundsRaised).isZero();
+                assertThat(now).isEqualTo(OrderStatus.UNPAID);
+            }
+            if (now.isFinal()) {
+                assertThat(order.paymentInProgress())
+                        .as("a settled order waits for nothing")
+                        .isEmpty();
             }
             if (previous == OrderStatus.UNPAID && capturedInTime) {
                 assertThat(now)
@@ -114,7 +161,9 @@ class OrderStateMachineProperties {
 
         assertThat(order.recordedEvents().getFirst()).isInstanceOf(OrderPlaced.class);
         assertThat(changesOf(order)).hasSize(order.status().isFinal() ? 2 : 1);
-        order.paidAt().ifPresent(paidAt -> assertThat(paidAt).isBefore(order.paymentDeadline()));
+        order.paidAt()
+                .ifPresent(paidAt ->
+                        assertThat(paidAt).isBefore(order.paymentDeadline().plus(HOLD)));
         if (order.status() == OrderStatus.PAID) {
             assertThat(changesOf(order).getLast()).isInstanceOf(OrderPaid.class);
             assertThat(refundsOf(order))
@@ -154,8 +203,12 @@ class OrderStateMachineProperties {
                         at,
                         Arbitraries.integers().between(-1, 90))
                 .as(Pay::new);
+        Arbitrary<Request> start =
+                Combinators.combine(Arbitraries.of("pi_1", "pi_2"), at).as(StartPayment::new);
+        Arbitrary<Request> fail =
+                Combinators.combine(Arbitraries.of("pi_1", "pi_2"), at).as(FailPayment::new);
         Arbitrary<Request> cancel = at.map(CustomerCancel::new);
         Arbitrary<Request> expire = at.map(Expire::new);
-        return Arbitraries.oneOf(pay, cancel, expire).list().ofMaxSize(8);
+        return Arbitraries.oneOf(pay, start, fail, cancel, expire).list().ofMaxSize(10);
     }
 }

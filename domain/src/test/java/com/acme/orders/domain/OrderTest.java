@@ -357,4 +357,101 @@ class OrderTest {
             assertThat(restored.version()).isEqualTo(3);
         }
     }
+
+    @Nested
+    class HoldingForAPaymentInProgress {
+
+        private static final Duration HOLD = Duration.ofMinutes(10);
+        private static final PaymentReference CARD = new PaymentReference("pi_3ds");
+
+        @Test
+        void a_payment_started_before_the_deadline_holds_the_order_until_the_hold_ends() {
+            Order order = unpaid();
+
+            assertThat(order.startPayment(CARD, order.total(), DEADLINE.minusSeconds(5), HOLD))
+                    .isInstanceOf(Transition.Noted.class);
+
+            assertThat(order.paymentInProgress())
+                    .hasValueSatisfying(held -> assertThat(held.heldUntil()).isEqualTo(DEADLINE.plus(HOLD)));
+            assertThat(order.closesAt()).isEqualTo(DEADLINE.plus(HOLD));
+            assertThat(order.hasChanged()).isTrue();
+            assertThat(order.recordedEvents()).hasSize(1);
+            assertThat(order.expire(DEADLINE.plusSeconds(1)))
+                    .isInstanceOfSatisfying(
+                            Refused.class, r -> assertThat(r.refusal()).isEqualTo(Refusal.DEADLINE_NOT_REACHED));
+            assertThat(order.isOverdue(DEADLINE.plusSeconds(1))).isFalse();
+            assertThat(order.expire(DEADLINE.plus(HOLD))).isInstanceOf(Changed.class);
+            assertThat(order.cancellationReason()).contains(CancellationReason.PAYMENT_TIMEOUT);
+            assertThat(order.paymentInProgress()).isEmpty();
+        }
+
+        @Test
+        void the_success_of_the_held_payment_after_the_deadline_pays_the_order() {
+            Order order = unpaid();
+            order.startPayment(CARD, order.total(), DEADLINE.minusSeconds(5), HOLD);
+
+            Transition transition = order.confirmPayment(new Payment(CARD, order.total()), DEADLINE.plusSeconds(40));
+
+            assertThat(transition).isInstanceOf(Changed.class);
+            assertThat(order.status()).isEqualTo(OrderStatus.PAID);
+            assertThat(order.paymentInProgress()).isEmpty();
+            assertThat(order.recordedEvents()).noneMatch(RefundRequested.class::isInstance);
+        }
+
+        @Test
+        void a_failure_of_the_held_payment_after_the_deadline_cancels_the_order_at_once() {
+            Order order = unpaid();
+            order.startPayment(CARD, order.total(), DEADLINE.minusSeconds(5), HOLD);
+
+            Transition transition = order.failPayment(CARD, DEADLINE.plusSeconds(40));
+
+            assertThat(transition).isInstanceOf(Changed.class);
+            assertThat(order.cancellationReason()).contains(CancellationReason.PAYMENT_TIMEOUT);
+        }
+
+        @Test
+        void a_failure_before_the_deadline_ends_the_hold_and_the_order_waits_for_another_payment() {
+            Order order = unpaid();
+            order.startPayment(CARD, order.total(), DEADLINE.minusSeconds(50), HOLD);
+
+            assertThat(order.failPayment(CARD, DEADLINE.minusSeconds(40))).isInstanceOf(Transition.Noted.class);
+
+            assertThat(order.status()).isEqualTo(OrderStatus.UNPAID);
+            assertThat(order.closesAt()).isEqualTo(DEADLINE);
+        }
+
+        @Test
+        void a_payment_started_after_the_deadline_finds_the_order_closed() {
+            Order order = unpaid();
+
+            assertThat(order.startPayment(CARD, order.total(), DEADLINE.plusSeconds(1), HOLD))
+                    .isInstanceOfSatisfying(
+                            Refused.class, r -> assertThat(r.refusal()).isEqualTo(Refusal.ORDER_CANCELLED));
+            assertThat(order.status()).isEqualTo(OrderStatus.CANCELLED);
+            assertThat(order.recordedEvents()).noneMatch(RefundRequested.class::isInstance);
+        }
+
+        @Test
+        void while_held_past_the_deadline_no_other_payment_can_start() {
+            Order order = unpaid();
+            order.startPayment(CARD, order.total(), DEADLINE.minusSeconds(5), HOLD);
+
+            assertThat(order.startPayment(
+                            new PaymentReference("pi_wallet"), order.total(), DEADLINE.plusSeconds(5), HOLD))
+                    .isInstanceOfSatisfying(
+                            Refused.class, r -> assertThat(r.refusal()).isEqualTo(Refusal.DEADLINE_PASSED));
+            assertThat(order.paymentInProgress())
+                    .hasValueSatisfying(held -> assertThat(held.reference()).isEqualTo(CARD));
+        }
+
+        @Test
+        void a_read_during_the_hold_does_not_close_the_order_and_the_customer_may_still_cancel() {
+            Order order = unpaid();
+            order.startPayment(CARD, order.total(), DEADLINE.minusSeconds(5), HOLD);
+
+            assertThat(order.isOverdue(DEADLINE.plusSeconds(30))).isFalse();
+            assertThat(order.cancelByCustomer(DEADLINE.plusSeconds(30))).isInstanceOf(Changed.class);
+            assertThat(order.cancellationReason()).contains(CancellationReason.CUSTOMER_REQUEST);
+        }
+    }
 }

@@ -47,8 +47,13 @@ public final class OrderChanges {
             }
             return new OrderChange(order, transition);
         });
-        if (change.order().hasChanged() && change.order().status().isFinal()) {
-            afterCommit.settled(id);
+        if (change.order().hasChanged()) {
+            if (change.order().status().isFinal()) {
+                afterCommit.settled(id);
+            } else {
+                // Still unpaid, with a payment in progress started or ended: it now closes at another time.
+                afterCommit.unpaid(id, change.order().closesAt());
+            }
         }
         return change;
     }
@@ -56,7 +61,8 @@ public final class OrderChanges {
     /**
      * {@link #apply} for a batch in one transaction: one commit for hundreds of orders is where the database has its
      * headroom. After the commit the index forgets every order that is final or gone and holds every order that is
-     * still unpaid at its real deadline, which also hands back a claim taken too early.
+     * still unpaid at the time it really closes (its deadline, or the end of its payment's hold), which also hands back
+     * a claim taken too early.
      *
      * @return the change of every order that exists, in id order; ids of unknown orders have none
      */
@@ -82,7 +88,7 @@ public final class OrderChanges {
                 .filter(it -> !it.status().isFinal())
                 .forEach(it -> {
                     done.remove(it.id());
-                    afterCommit.unpaid(it.id(), it.paymentDeadline());
+                    afterCommit.unpaid(it.id(), it.closesAt());
                 });
         if (!done.isEmpty()) {
             afterCommit.settledAll(done);

@@ -5,11 +5,14 @@ import com.acme.orders.application.change.OrderChanges;
 import com.acme.orders.application.payment.port.ReceivedPayments;
 import com.acme.orders.application.payment.port.ReceivedPayments.Outcome;
 import com.acme.orders.application.payment.port.ReceivedPayments.ReceivedPayment;
+import com.acme.orders.domain.Money;
 import com.acme.orders.domain.Order;
 import com.acme.orders.domain.OrderId;
 import com.acme.orders.domain.Payment;
+import com.acme.orders.domain.PaymentReference;
 import com.acme.orders.domain.Transition;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import org.jmolecules.architecture.hexagonal.PrimaryPort;
@@ -26,11 +29,13 @@ public class ConfirmPayment {
     private final OrderChanges changes;
     private final ReceivedPayments payments;
     private final Clock clock;
+    private final Duration hold;
 
-    public ConfirmPayment(OrderChanges changes, ReceivedPayments payments, Clock clock) {
+    public ConfirmPayment(OrderChanges changes, ReceivedPayments payments, Clock clock, Duration hold) {
         this.changes = changes;
         this.payments = payments;
         this.clock = clock;
+        this.hold = hold;
     }
 
     public OrderChange confirm(OrderId order, Payment payment) {
@@ -40,6 +45,27 @@ public class ConfirmPayment {
                 it -> payments.find(payment.reference())
                         .map(earlier -> answerAgain(it, earlier))
                         .orElseGet(() -> decide(it, payment)));
+    }
+
+    /**
+     * The provider reports a payment started and its outcome pending: an unpaid order waits for it past its deadline,
+     * for the hold. A payment already decided (it succeeded, or was refused) gets its first answer again.
+     */
+    public OrderChange started(OrderId order, PaymentReference reference, Money amount) {
+        return changes.apply(
+                order,
+                it -> payments.find(reference)
+                        .map(earlier -> answerAgain(it, earlier))
+                        .orElseGet(() -> it.startPayment(reference, amount, clock.instant(), hold)));
+    }
+
+    /** The provider reports a payment failed: an order held for it stops waiting, and closes if its deadline passed. */
+    public OrderChange failed(OrderId order, PaymentReference reference) {
+        return changes.apply(
+                order,
+                it -> payments.find(reference)
+                        .map(earlier -> answerAgain(it, earlier))
+                        .orElseGet(() -> it.failPayment(reference, clock.instant())));
     }
 
     private Transition decide(Order order, Payment payment) {
@@ -65,6 +91,8 @@ public class ConfirmPayment {
             case Transition.Refused refused -> Outcome.REFUSED;
             case Transition.Changed changed -> Outcome.PAID;
             case Transition.AlreadyDone done -> Outcome.PAID;
+            case Transition.Noted noted ->
+                throw new IllegalStateException("a payment that succeeded is never only noted");
         };
     }
 

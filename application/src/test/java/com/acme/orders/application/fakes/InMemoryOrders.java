@@ -159,6 +159,7 @@ public class InMemoryOrders implements OrderRepository, CustomerOrders, UnpaidOr
                 order.paidAt().orElse(null),
                 order.cancelledAt().orElse(null),
                 order.cancellationReason().orElse(null),
+                order.paymentInProgress().orElse(null),
                 version);
     }
 }

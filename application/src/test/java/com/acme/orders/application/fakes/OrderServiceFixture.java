@@ -23,6 +23,7 @@ public class OrderServiceFixture {
 
     public static final Duration LEASE = Duration.ofSeconds(30);
     public static final Duration SWEEP_MARGIN = Duration.ofMinutes(1);
+    public static final Duration PAYMENT_HOLD = Duration.ofMinutes(10);
 
     public final MovableClock clock = new MovableClock(Instant.parse("2026-11-23T10:00:00Z"));
     public final InMemoryOrders orders = new InMemoryOrders();
@@ -43,7 +44,7 @@ public class OrderServiceFixture {
                     deadlines,
                     transactions,
                     clock),
-            new UseCases.Settings(PaymentWindow.THIRTY_MINUTES, BATCH_SIZE, LEASE, SWEEP_MARGIN));
+            new UseCases.Settings(PaymentWindow.THIRTY_MINUTES, BATCH_SIZE, LEASE, SWEEP_MARGIN, PAYMENT_HOLD));
 
     public final PlaceOrder placeOrder = useCases.placeOrder();
     public final GetOrder getOrder = useCases.getOrder();

@@ -71,6 +71,10 @@ public abstract class PostgresAdapterTest {
                         transactions,
                         clock),
                 new UseCases.Settings(
-                        PaymentWindow.THIRTY_MINUTES, 500, Duration.ofSeconds(30), Duration.ofMinutes(1)));
+                        PaymentWindow.THIRTY_MINUTES,
+                        500,
+                        Duration.ofSeconds(30),
+                        Duration.ofMinutes(1),
+                        Duration.ofMinutes(10)));
     }
 }

@@ -10,6 +10,7 @@ import com.acme.orders.domain.Order;
 import com.acme.orders.domain.OrderId;
 import com.acme.orders.domain.OrderNumber;
 import com.acme.orders.domain.OrderStatus;
+import com.acme.orders.domain.PaymentInProgress;
 import com.acme.orders.domain.PaymentReference;
 import com.acme.orders.domain.Quantity;
 import com.acme.orders.domain.Sku;
@@ -19,6 +20,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Currency;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The one place where an order becomes rows and rows become an order again. Deliberately boring: a column per field,
@@ -44,6 +46,11 @@ public final class OrderMapper {
         row.setCancelledAt(order.cancelledAt().map(OrderMapper::timestamp).orElse(null));
         row.setCancellationReason(
                 order.cancellationReason().map(CancellationReason::name).orElse(null));
+        order.paymentInProgress().ifPresent(held -> {
+            row.setPaymentInProgress(held.reference().value());
+            row.setPaymentInProgressSince(timestamp(held.since()));
+            row.setHeldUntil(timestamp(held.heldUntil()));
+        });
         row.setVersion(order.version());
         return row;
     }
@@ -86,7 +93,18 @@ public final class OrderMapper {
                 row.getPaidAt(),
                 row.getCancelledAt(),
                 row.getCancellationReason() == null ? null : CancellationReason.valueOf(row.getCancellationReason()),
+                paymentInProgress(row),
                 row.getVersion());
+    }
+
+    private static @Nullable PaymentInProgress paymentInProgress(OrdersRecord row) {
+        String reference = row.getPaymentInProgress();
+        Instant since = row.getPaymentInProgressSince();
+        Instant heldUntil = row.getHeldUntil();
+        // All three or none, by a CHECK constraint.
+        return reference == null || since == null || heldUntil == null
+                ? null
+                : new PaymentInProgress(new PaymentReference(reference), since, heldUntil);
     }
 
     public static String status(OrderStatus status) {

@@ -168,7 +168,7 @@ public class PostgresOrderRepository implements OrderRepository {
         // batch size, where a JDBC batch of per-order statements cost the server a parse and a plan for each order.
         // Each row meets the same conditions as conditionalUpdate; RETURNING tells which rows met them.
         Table<?> changed = table(
-                        "unnest({0}, {1}, {2}, {3}, {4}, {5}, {6}, {7})",
+                        "unnest({0}, {1}, {2}, {3}, {4}, {5}, {6}, {7}, {8}, {9}, {10})",
                         uuids(rows, OrdersRecord::getId),
                         longs(rows, OrdersRecord::getVersion),
                         strings(rows, OrdersRecord::getStatus),
@@ -176,7 +176,10 @@ public class PostgresOrderRepository implements OrderRepository {
                         instants(rows, OrdersRecord::getPaidAt),
                         instants(rows, OrdersRecord::getCancelledAt),
                         strings(rows, OrdersRecord::getCancellationReason),
-                        booleans(batch, PostgresOrderRepository::isTimeout))
+                        booleans(batch, PostgresOrderRepository::isTimeout),
+                        strings(rows, OrdersRecord::getPaymentInProgress),
+                        instants(rows, OrdersRecord::getPaymentInProgressSince),
+                        instants(rows, OrdersRecord::getHeldUntil))
                 .as(
                         "changed",
                         "id",
@@ -186,13 +189,21 @@ public class PostgresOrderRepository implements OrderRepository {
                         "paid_at",
                         "cancelled_at",
                         "cancellation_reason",
-                        "timeout");
+                        "timeout",
+                        "payment_in_progress",
+                        "payment_in_progress_since",
+                        "held_until");
         Set<UUID> updated = new HashSet<>(db.update(ORDERS)
                 .set(ORDERS.STATUS, column("changed", "status", String.class))
                 .set(ORDERS.PAYMENT_REFERENCE, column("changed", "payment_reference", String.class))
                 .set(ORDERS.PAID_AT, column("changed", "paid_at", SQLDataType.INSTANT))
                 .set(ORDERS.CANCELLED_AT, column("changed", "cancelled_at", SQLDataType.INSTANT))
                 .set(ORDERS.CANCELLATION_REASON, column("changed", "cancellation_reason", String.class))
+                .set(ORDERS.PAYMENT_IN_PROGRESS, column("changed", "payment_in_progress", String.class))
+                .set(
+                        ORDERS.PAYMENT_IN_PROGRESS_SINCE,
+                        column("changed", "payment_in_progress_since", SQLDataType.INSTANT))
+                .set(ORDERS.HELD_UNTIL, column("changed", "held_until", SQLDataType.INSTANT))
                 .set(ORDERS.VERSION, ORDERS.VERSION.plus(1))
                 .from(changed)
                 .where(ORDERS.ID.eq(column("changed", "id", UUID.class)))
@@ -233,6 +244,9 @@ public class PostgresOrderRepository implements OrderRepository {
         values.add(2, row.getPaidAt());
         values.add(3, row.getCancelledAt());
         values.add(4, row.getCancellationReason());
+        values.add(5, row.getPaymentInProgress());
+        values.add(6, row.getPaymentInProgressSince());
+        values.add(7, row.getHeldUntil());
         if (timeout) {
             values.add(row.getCancelledAt());
         }
@@ -255,6 +269,9 @@ public class PostgresOrderRepository implements OrderRepository {
                 .set(ORDERS.PAID_AT, placeholder(ORDERS.PAID_AT))
                 .set(ORDERS.CANCELLED_AT, placeholder(ORDERS.CANCELLED_AT))
                 .set(ORDERS.CANCELLATION_REASON, placeholder(ORDERS.CANCELLATION_REASON))
+                .set(ORDERS.PAYMENT_IN_PROGRESS, placeholder(ORDERS.PAYMENT_IN_PROGRESS))
+                .set(ORDERS.PAYMENT_IN_PROGRESS_SINCE, placeholder(ORDERS.PAYMENT_IN_PROGRESS_SINCE))
+                .set(ORDERS.HELD_UNTIL, placeholder(ORDERS.HELD_UNTIL))
                 .set(ORDERS.VERSION, ORDERS.VERSION.plus(DSL.inline(1L)))
                 .where(unchanged);
     }

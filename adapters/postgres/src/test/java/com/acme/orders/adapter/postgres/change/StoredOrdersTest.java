@@ -4,6 +4,7 @@ import static com.acme.orders.adapter.postgres.TestOrders.ALICE;
 import static com.acme.orders.adapter.postgres.TestOrders.NOW;
 import static com.acme.orders.adapter.postgres.TestOrders.TODAY;
 import static com.acme.orders.adapter.postgres.TestOrders.assertStoredAs;
+import static com.acme.orders.adapter.postgres.TestOrders.micros;
 import static com.acme.orders.adapter.postgres.TestOrders.paymentFor;
 import static com.acme.orders.adapter.postgres.TestOrders.unpaid;
 import static com.acme.orders.adapter.postgres.jooq.Tables.ORDERS;
@@ -19,6 +20,8 @@ import com.acme.orders.domain.Money;
 import com.acme.orders.domain.Order;
 import com.acme.orders.domain.OrderId;
 import com.acme.orders.domain.OrderStatus;
+import com.acme.orders.domain.Payment;
+import com.acme.orders.domain.PaymentReference;
 import com.acme.orders.domain.Quantity;
 import com.acme.orders.domain.Sku;
 import java.time.Duration;
@@ -103,6 +106,49 @@ class StoredOrdersTest extends PostgresAdapterTest {
 
         assertStoredAs(orders.find(order.id()).orElseThrow(), cancelled, 1);
         assertThat(cancelled.cancellationReason()).contains(CancellationReason.PAYMENT_TIMEOUT);
+    }
+
+    @Test
+    void a_payment_in_progress_is_stored_with_the_order_and_cleared_when_it_settles_alone_or_in_a_batch() {
+        var single = storedUnpaidOrder();
+        var batched = storedUnpaidOrder();
+        var reference = new PaymentReference("pi_3ds_" + single.number().value());
+
+        for (var order : List.of(single, batched)) {
+            transactions.inTransaction(() -> {
+                var locked = orders.lock(order.id()).orElseThrow();
+                locked.startPayment(
+                        reference, locked.total(), NOW.plus(Duration.ofMinutes(29)), Duration.ofMinutes(10));
+                orders.update(locked);
+                return locked;
+            });
+        }
+        var held = orders.find(single.id()).orElseThrow();
+        var paid = transactions.inTransaction(() -> {
+            var locked = orders.lock(single.id()).orElseThrow();
+            locked.confirmPayment(new Payment(reference, locked.total()), NOW.plus(Duration.ofMinutes(35)));
+            orders.update(locked);
+            return locked;
+        });
+        var expired = transactions.inTransaction(() -> {
+            var locked = orders.lockAll(List.of(batched.id()));
+            locked.forEach(it -> it.expire(NOW.plus(Duration.ofMinutes(40))));
+            orders.updateAll(locked);
+            return locked.getFirst();
+        });
+
+        assertThat(held.paymentInProgress()).hasValueSatisfying(it -> {
+            assertThat(it.reference()).isEqualTo(reference);
+            assertThat(it.since()).isEqualTo(micros(NOW.plus(Duration.ofMinutes(29))));
+            assertThat(it.heldUntil()).isEqualTo(held.paymentDeadline().plus(Duration.ofMinutes(10)));
+        });
+        assertThat(held.version()).isEqualTo(1);
+        assertThat(orders.find(single.id()).orElseThrow().status()).isEqualTo(OrderStatus.PAID);
+        assertThat(orders.find(single.id()).orElseThrow().paymentInProgress()).isEmpty();
+        assertThat(paid.status()).isEqualTo(OrderStatus.PAID);
+        assertThat(expired.status()).isEqualTo(OrderStatus.CANCELLED);
+        assertThat(orders.find(batched.id()).orElseThrow().paymentInProgress()).isEmpty();
+        assertThat(orders.find(batched.id()).orElseThrow().version()).isEqualTo(2);
     }
 
     @Test

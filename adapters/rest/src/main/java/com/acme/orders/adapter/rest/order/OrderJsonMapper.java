@@ -72,7 +72,11 @@ public class OrderJsonMapper {
                 order.paidAt().orElse(null),
                 order.paymentReference().map(PaymentReference::value).orElse(null),
                 order.cancelledAt().orElse(null),
-                order.cancellationReason().orElse(null));
+                order.cancellationReason().orElse(null),
+                order.paymentInProgress()
+                        .map(held -> new OrderResponse.PaymentInProgressResponse(
+                                held.reference().value(), held.since(), held.heldUntil()))
+                        .orElse(null));
     }
 
     OrderPageResponse toJson(ListCustomerOrders.Page page) {

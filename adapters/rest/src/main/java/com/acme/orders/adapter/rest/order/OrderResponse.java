@@ -27,7 +27,11 @@ record OrderResponse(
         @Nullable Instant paidAt,
         @Nullable String paymentReference,
         @Nullable Instant cancelledAt,
-        @Nullable CancellationReason cancellationReason) {
+        @Nullable CancellationReason cancellationReason,
+        @Nullable PaymentInProgressResponse paymentInProgress) {
 
     record ItemResponse(String sku, int quantity, String unitPrice) {}
+
+    /** A payment the provider reported started: the order waits for its outcome until {@code heldUntil}. */
+    record PaymentInProgressResponse(String paymentReference, Instant since, Instant heldUntil) {}
 }

@@ -14,6 +14,7 @@ import org.jspecify.annotations.Nullable;
  * The body of {@code POST /v1/payment-notifications}: a payment provider says it took {@code amount} for an order.
  *
  * @param paymentReference the provider's id of the payment; a repeated notification carries the same one
+ * @param step       which step of the payment this reports: started and pending, succeeded (the default), failed
  * @param capturedAt when the provider took the money, by its clock (RFC 3339 with an offset); optional. A payment
  *     captured before the deadline settles an order that is still unpaid, even when this notification arrives after
  *     the deadline.
@@ -34,7 +35,27 @@ record PaymentNotificationRequest(
                 format = "date-time",
                 example = "2026-12-06T21:59:58.123Z",
                 description = "When the provider took the money, by its clock; optional")
-        String capturedAt) {
+        String capturedAt,
+
+        @Nullable
+        @Schema(
+                description = "Which step of the payment this reports; SUCCEEDED when absent",
+                defaultValue = "SUCCEEDED")
+        Step step) {
+
+    /** The steps of a payment a provider reports. */
+    enum Step {
+        /** Started, outcome pending (3-D Secure, a bank redirect, a wallet). */
+        IN_PROGRESS,
+        /** The money was taken. */
+        SUCCEEDED,
+        /** It will not complete. */
+        FAILED
+    }
+
+    Step stepOrDefault() {
+        return step == null ? Step.SUCCEEDED : step;
+    }
 
     static final String CAPTURE_TIME =
             "[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]{1,9})?(Z|[+-][0-9]{2}:[0-9]{2})";

@@ -12,7 +12,14 @@ record PaymentNotificationResponse(UUID orderId, OrderStatus status, Result resu
     enum Result {
         PAID,
         ALREADY_PAID,
-        /** The order was cancelled before the money arrived; it stays cancelled and the money goes back. */
-        REFUND_REQUESTED
+        /**
+         * The order cannot keep the money: it was cancelled before the money arrived, or paid by another payment. It
+         * stays as it is and the money goes back.
+         */
+        REFUND_REQUESTED,
+        /** The order waits for the outcome of this payment, past its deadline if need be, for the hold. */
+        PAYMENT_IN_PROGRESS,
+        /** The order no longer waits for this payment; past its deadline it is cancelled. */
+        PAYMENT_FAILED
     }
 }

@@ -72,6 +72,7 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
             case ORDER_CANCELLED -> ProblemType.ORDER_CANCELLED;
             case PAYMENT_MISMATCH -> ProblemType.PAYMENT_MISMATCH;
             case DEADLINE_NOT_REACHED -> ProblemType.DEADLINE_NOT_REACHED;
+            case DEADLINE_PASSED -> ProblemType.DEADLINE_PASSED;
         };
         var problem = type.problem(e.getMessage());
         var order = e.order();

@@ -35,6 +35,10 @@ public enum ProblemType {
     ORDER_PAID(HttpStatus.CONFLICT, "order-paid", "The order is paid"),
     ORDER_CANCELLED(HttpStatus.CONFLICT, "order-cancelled", "The order is cancelled"),
     DEADLINE_NOT_REACHED(HttpStatus.CONFLICT, "deadline-not-reached", "The payment deadline has not passed"),
+    DEADLINE_PASSED(
+            HttpStatus.CONFLICT,
+            "deadline-passed",
+            "The payment deadline has passed; the order only waits for the payment in progress"),
     CONCURRENT_CHANGE(HttpStatus.CONFLICT, "concurrent-change", "The order changed at the same time; retry"),
     BODY_TOO_LARGE(HttpStatus.CONTENT_TOO_LARGE, "body-too-large", "The request body is too large"),
     UNSUPPORTED_BODY(

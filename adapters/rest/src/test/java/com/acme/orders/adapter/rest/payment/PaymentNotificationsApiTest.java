@@ -174,6 +174,66 @@ class PaymentNotificationsApiTest {
     }
 
     @Test
+    void a_payment_in_progress_holds_the_order_past_its_deadline_and_its_success_pays_it() {
+        var order = placeTwoBooks();
+        service.clock.advance(Duration.ofMinutes(29));
+
+        var started = notify("""
+                {"orderId":"%s","paymentReference":"%s","amount":"25.00","currency":"EUR","step":"IN_PROGRESS"}""".formatted(order.id(), ref("pi_3ds")));
+        service.clock.advance(Duration.ofMinutes(3));
+        var read = service.getOrder.get(order.id(), order.customerId());
+        var succeeded = notifyPayment(order, ref("pi_3ds"), "25.00");
+
+        assertThat(started).hasStatusOk();
+        assertThat(started).bodyJson().isEqualTo("""
+                {"orderId":"%s","status":"UNPAID","result":"PAYMENT_IN_PROGRESS"}""".formatted(order.id()));
+        assertThat(read.status()).as("a read during the hold does not close it").isEqualTo(OrderStatus.UNPAID);
+        assertThat(succeeded).bodyJson().extractingPath("$.result").isEqualTo("PAID");
+        assertThat(service.orders.stored(order.id()).status()).isEqualTo(OrderStatus.PAID);
+        assertThat(service.events.of(order.id())).noneMatch(RefundRequested.class::isInstance);
+    }
+
+    @Test
+    void a_failed_payment_after_the_deadline_cancels_the_held_order_at_once() {
+        var order = placeTwoBooks();
+        service.clock.advance(Duration.ofMinutes(29));
+        notify("""
+                {"orderId":"%s","paymentReference":"%s","amount":"25.00","currency":"EUR","step":"IN_PROGRESS"}""".formatted(order.id(), ref("pi_declined")));
+        service.clock.advance(Duration.ofMinutes(2));
+
+        var failed = notify("""
+                {"orderId":"%s","paymentReference":"%s","amount":"25.00","currency":"EUR","step":"FAILED"}""".formatted(order.id(), ref("pi_declined")));
+
+        assertThat(failed).hasStatusOk();
+        assertThat(failed).bodyJson().isEqualTo("""
+                {"orderId":"%s","status":"CANCELLED","result":"PAYMENT_FAILED"}""".formatted(order.id()));
+        assertThat(service.orders.stored(order.id()).cancellationReason()).contains(CancellationReason.PAYMENT_TIMEOUT);
+    }
+
+    @Test
+    void a_payment_cannot_start_after_the_deadline() {
+        var order = placeTwoBooks();
+        service.clock.advance(Duration.ofMinutes(31));
+
+        var started = notify("""
+                {"orderId":"%s","paymentReference":"%s","amount":"25.00","currency":"EUR","step":"IN_PROGRESS"}""".formatted(order.id(), ref("pi_too_late_to_start")));
+
+        assertProblem(started, HttpStatus.CONFLICT, "order-cancelled");
+        assertThat(service.events.of(order.id())).noneMatch(RefundRequested.class::isInstance);
+    }
+
+    @Test
+    void an_unknown_step_is_a_bad_request() {
+        var order = placeTwoBooks();
+
+        var response = notify("""
+                {"orderId":"%s","paymentReference":"%s","amount":"25.00","currency":"EUR","step":"AUTHORIZED"}""".formatted(order.id(), ref("pi_step")));
+
+        assertProblem(response, HttpStatus.BAD_REQUEST, "invalid-request");
+        assertThat(service.orders.stored(order.id()).status()).isEqualTo(OrderStatus.UNPAID);
+    }
+
+    @Test
     void a_late_payment_delivered_five_times_requests_exactly_one_refund_and_changes_nothing_more() {
         var order = placeTwoBooks();
         service.cancelOrder.cancel(order.id(), order.customerId());

@@ -187,7 +187,8 @@ class ServiceBusyTest {
                                     PaymentWindow.THIRTY_MINUTES,
                                     OrderServiceFixture.BATCH_SIZE,
                                     OrderServiceFixture.LEASE,
-                                    OrderServiceFixture.SWEEP_MARGIN))
+                                    OrderServiceFixture.SWEEP_MARGIN,
+                                    OrderServiceFixture.PAYMENT_HOLD))
                     .confirmPayment();
         }
     }
