@@ -62,44 +62,26 @@ final class OrderEvents {
         record(order.recordedEvents());
         switch (n % 3) {
             case 0 -> {
-                record(confirmPayment
-                        .confirm(
-                                order.id(),
-                                new Payment(
-                                        new PaymentReference(
-                                                "pi_" + order.number().value()),
-                                        order.total()))
-                        .order()
-                        .recordedEvents());
+                pay(order, "pi_");
                 if (n % 2 == 0) {
                     // The customer paid twice: the second payment is refunded.
-                    record(confirmPayment
-                            .confirm(
-                                    order.id(),
-                                    new Payment(
-                                            new PaymentReference(
-                                                    "pi_twice_" + order.number().value()),
-                                            order.total()))
-                            .order()
-                            .recordedEvents());
+                    pay(order, "pi_twice_");
                 }
             }
             case 1 -> {
                 record(cancelOrder.cancel(order.id(), customer).order().recordedEvents());
                 if (n % 2 == 0) {
-                    record(confirmPayment
-                            .confirm(
-                                    order.id(),
-                                    new Payment(
-                                            new PaymentReference(
-                                                    "pi_late_" + order.number().value()),
-                                            order.total()))
-                            .order()
-                            .recordedEvents());
+                    pay(order, "pi_late_");
                 }
             }
             default -> {}
         }
+    }
+
+    private void pay(Order order, String referencePrefix) {
+        var payment = new Payment(
+                new PaymentReference(referencePrefix + order.number().value()), order.total());
+        record(confirmPayment.confirm(order.id(), payment).order().recordedEvents());
     }
 
     private synchronized void record(List<OrderEvent> events) {

@@ -213,13 +213,7 @@ class OrderServiceEndToEndTest {
             for (int i = 0; i < 8; i++) {
                 answers.add(pool.submit(() -> {
                     barrier.await();
-                    var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/v1/orders"))
-                            .POST(HttpRequest.BodyPublishers.ofString(body))
-                            .header("Content-Type", "application/json")
-                            .header("Authorization", LocalCredentials.bearer(customer, CLOCK.instant()))
-                            .header("Idempotency-Key", key)
-                            .build();
-                    return http.send(request, HttpResponse.BodyHandlers.ofString());
+                    return sendWithKey(body, key);
                 }));
             }
         }

@@ -138,38 +138,6 @@ public final class Order {
         return order;
     }
 
-    /** An order as it was stored, with no payment in progress. Records nothing: nothing happened. */
-    public static Order restore(
-            OrderId id,
-            OrderNumber number,
-            CustomerId customerId,
-            List<LineItem> items,
-            Money total,
-            Instant createdAt,
-            Instant paymentDeadline,
-            OrderStatus status,
-            @Nullable PaymentReference paymentReference,
-            @Nullable Instant paidAt,
-            @Nullable Instant cancelledAt,
-            @Nullable CancellationReason cancellationReason,
-            long version) {
-        return restore(
-                id,
-                number,
-                customerId,
-                items,
-                total,
-                createdAt,
-                paymentDeadline,
-                status,
-                paymentReference,
-                paidAt,
-                cancelledAt,
-                cancellationReason,
-                null,
-                version);
-    }
-
     /** An order as it was stored. Records nothing: nothing happened. */
     public static Order restore(
             OrderId id,

@@ -235,6 +235,7 @@ class OrderTest {
                     null,
                     PLACED_AT,
                     CancellationReason.CUSTOMER_REQUEST,
+                    null,
                     1);
 
             Transition transition = cancelled.confirmPayment(fullPayment("pi_late"), PLACED_AT.plusSeconds(5));
@@ -344,6 +345,7 @@ class OrderTest {
                     placed.createdAt(),
                     placed.paymentDeadline(),
                     OrderStatus.UNPAID,
+                    null,
                     null,
                     null,
                     null,

@@ -29,8 +29,8 @@ public final class RawHttp {
     }
 
     /**
-     * A request with {@code Host}, {@code Connection: close} and, when there is a body, its {@code Content-Length}
-     * added to the given header lines.
+     * A request with {@code Host}, {@code Connection: close} and, when there is a body and the given header lines do
+     * not declare its length themselves, its {@code Content-Length} added to the given header lines.
      */
     public static byte[] request(String method, String target, List<String> headerLines, byte[] body) {
         var head = new StringBuilder()
@@ -39,7 +39,9 @@ public final class RawHttp {
                 .append(target)
                 .append(" HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n");
         headerLines.forEach(line -> head.append(line).append("\r\n"));
-        if (body.length > 0) {
+        boolean lengthGiven = headerLines.stream()
+                .anyMatch(line -> line.toLowerCase(Locale.ROOT).startsWith("content-length:"));
+        if (body.length > 0 && !lengthGiven) {
             head.append("Content-Length: ").append(body.length).append("\r\n");
         }
         head.append("\r\n");

@@ -88,23 +88,22 @@ class ServerRefusalsTest {
 
     @Test
     void a_body_shorter_than_its_declared_length_gets_a_problem_detail() throws Exception {
-        byte[] cut = RawHttp.request(
-                "POST",
-                "/v1/orders",
-                List.of(
-                        "Content-Type: application/json",
-                        "Authorization: " + TestCredentials.bearer("alice", service.clock.instant()),
-                        "Content-Length: " + (ORDER.length() + 50)),
-                ORDER.getBytes(StandardCharsets.UTF_8));
-
-        var answer = RawHttp.exchange(port, cut, true);
+        var answer = RawHttp.exchange(port, orderPromisingMoreThanItSends(), true);
 
         assertProblem(answer, 400);
     }
 
     @Test
     void a_body_that_stops_arriving_gets_a_problem_detail_once_the_server_stops_waiting() throws Exception {
-        byte[] stalled = RawHttp.request(
+        var answer = RawHttp.exchange(port, orderPromisingMoreThanItSends());
+
+        assertThat(answer.status()).as(answer.body()).isBetween(400, 499);
+        assertProblem(answer, answer.status());
+    }
+
+    /** A valid order whose {@code Content-Length} announces 50 bytes more than it has. */
+    private byte[] orderPromisingMoreThanItSends() {
+        return RawHttp.request(
                 "POST",
                 "/v1/orders",
                 List.of(
@@ -112,11 +111,6 @@ class ServerRefusalsTest {
                         "Authorization: " + TestCredentials.bearer("alice", service.clock.instant()),
                         "Content-Length: " + (ORDER.length() + 50)),
                 ORDER.getBytes(StandardCharsets.UTF_8));
-
-        var answer = RawHttp.exchange(port, stalled);
-
-        assertThat(answer.status()).as(answer.body()).isBetween(400, 499);
-        assertProblem(answer, answer.status());
     }
 
     @AfterEach
