@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.acme.orders.adapter.postgres.TestPostgres;
 import com.acme.orders.adapter.redis.TestRedis;
 import com.acme.orders.application.fakes.MovableClock;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -71,6 +72,9 @@ class OrderServiceEndToEndTest {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    MeterRegistry meters;
 
     @Test
     void a_customer_places_an_order_and_the_payment_provider_settles_it() throws Exception {
@@ -260,6 +264,47 @@ class OrderServiceEndToEndTest {
                         "pi_second_" + id))
                 .as("the second payment is owed back")
                 .isEqualTo("REFUND_REQUESTED");
+        assertThat(counter("orders.payments.refunds.requested", "reason", "duplicate_payment"))
+                .isPositive();
+    }
+
+    @Test
+    void a_payment_in_progress_holds_the_order_past_its_deadline_and_operators_see_what_holds_did() throws Exception {
+        double started = counter("orders.payments.holds.started");
+        double prevented = counter("orders.payments.cancellations.prevented");
+        double failed = counter("orders.payments.holds.ended", "outcome", "failed");
+        String paid = placeOrderOf("2.50");
+        String declined = placeOrderOf("2.50");
+        for (String id : List.of(paid, declined)) {
+            var inProgress = send("POST", "/v1/payment-notifications", null, """
+                    {"orderId":"%s","paymentReference":"pi_hold_%s","amount":"2.50","currency":"EUR","step":"IN_PROGRESS"}""".formatted(id, id));
+            assertThat(json.readTree(inProgress.body()).get("result").asString())
+                    .isEqualTo("PAYMENT_IN_PROGRESS");
+        }
+        CLOCK.advance(Duration.ofMinutes(31));
+
+        var succeeded = send("POST", "/v1/payment-notifications", null, """
+                {"orderId":"%s","paymentReference":"pi_hold_%s","amount":"2.50","currency":"EUR","step":"SUCCEEDED"}""".formatted(paid, paid));
+        var failure = send("POST", "/v1/payment-notifications", null, """
+                {"orderId":"%s","paymentReference":"pi_hold_%s","amount":"2.50","currency":"EUR","step":"FAILED"}""".formatted(declined, declined));
+
+        assertThat(json.readTree(succeeded.body()).get("result").asString()).isEqualTo("PAID");
+        assertThat(json.readTree(failure.body()).get("status").asString()).isEqualTo("CANCELLED");
+        assertThat(counter("orders.payments.holds.started")).isEqualTo(started + 2);
+        assertThat(counter("orders.payments.cancellations.prevented")).isEqualTo(prevented + 1);
+        assertThat(counter("orders.payments.holds.ended", "outcome", "failed")).isEqualTo(failed + 1);
+    }
+
+    private String placeOrderOf(String price) throws Exception {
+        var placed = send("POST", "/v1/orders", customer, """
+                {"currency":"EUR","items":[{"sku":"PEN-1","quantity":1,"unitPrice":"%s"}]}""".formatted(price));
+        assertThat(placed.statusCode()).isEqualTo(201);
+        return json.readTree(placed.body()).get("id").asString();
+    }
+
+    private double counter(String name, String... tags) {
+        var counter = meters.find(name).tags(tags).counter();
+        return counter == null ? 0 : counter.count();
     }
 
     @Test

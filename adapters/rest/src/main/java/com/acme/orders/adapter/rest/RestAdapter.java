@@ -6,6 +6,7 @@ import com.acme.orders.adapter.rest.order.OrderJsonMapper;
 import com.acme.orders.adapter.rest.order.OrderProblems;
 import com.acme.orders.adapter.rest.payment.PaymentJsonMapper;
 import com.acme.orders.adapter.rest.payment.PaymentNotificationController;
+import com.acme.orders.adapter.rest.payment.PaymentOutcomeMetrics;
 import com.acme.orders.adapter.rest.problem.ProblemResponses;
 import com.acme.orders.adapter.rest.problem.ServerProblemsConfiguration;
 import com.acme.orders.adapter.rest.problem.StrictJsonConfiguration;
@@ -32,6 +33,7 @@ import org.springframework.context.annotation.Import;
     OrderProblems.class,
     PaymentNotificationController.class,
     PaymentJsonMapper.class,
+    PaymentOutcomeMetrics.class,
     CustomerAuthenticationConfiguration.class,
     CustomerIdentityConfiguration.class,
     CustomerIdentityProblems.class,

@@ -36,10 +36,13 @@ public class PaymentNotificationController {
 
     private final ConfirmPayment confirmPayment;
     private final PaymentJsonMapper json;
+    private final PaymentOutcomeMetrics metrics;
 
-    PaymentNotificationController(ConfirmPayment confirmPayment, PaymentJsonMapper json) {
+    PaymentNotificationController(
+            ConfirmPayment confirmPayment, PaymentJsonMapper json, PaymentOutcomeMetrics metrics) {
         this.confirmPayment = confirmPayment;
         this.json = json;
+        this.metrics = metrics;
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -71,12 +74,21 @@ public class PaymentNotificationController {
         var payment = json.toPayment(notification);
         var order = new OrderId(notification.orderId());
         return switch (notification.stepOrDefault()) {
-            case SUCCEEDED -> succeeded(confirmPayment.confirm(order, payment));
-            case IN_PROGRESS ->
-                pending(
-                        confirmPayment.started(order, payment.reference(), payment.amount()),
-                        Result.PAYMENT_IN_PROGRESS);
-            case FAILED -> pending(confirmPayment.failed(order, payment.reference()), Result.PAYMENT_FAILED);
+            case SUCCEEDED -> {
+                var change = confirmPayment.confirm(order, payment);
+                metrics.succeeded(change);
+                yield succeeded(change);
+            }
+            case IN_PROGRESS -> {
+                var change = confirmPayment.started(order, payment.reference(), payment.amount());
+                metrics.started(change);
+                yield pending(change, Result.PAYMENT_IN_PROGRESS);
+            }
+            case FAILED -> {
+                var change = confirmPayment.failed(order, payment.reference());
+                metrics.failed(change);
+                yield pending(change, Result.PAYMENT_FAILED);
+            }
         };
     }
 
