@@ -9,6 +9,7 @@ import com.acme.orders.application.deadline.DeadlineIndexUpdates;
 import com.acme.orders.application.deadline.ExpireDueOrders;
 import com.acme.orders.application.deadline.ExpireOrder;
 import com.acme.orders.application.deadline.RebuildDeadlineIndex;
+import com.acme.orders.application.deadline.RemindOfDeadlines;
 import com.acme.orders.application.deadline.SweepOverdueOrders;
 import com.acme.orders.application.deadline.port.DeadlineIndex;
 import com.acme.orders.application.deadline.port.UnpaidOrders;
@@ -41,7 +42,8 @@ public record UseCases(
         ExpireOrder expireOrder,
         ExpireDueOrders expireDueOrders,
         SweepOverdueOrders sweepOverdueOrders,
-        RebuildDeadlineIndex rebuildDeadlineIndex) {
+        RebuildDeadlineIndex rebuildDeadlineIndex,
+        RemindOfDeadlines remindOfDeadlines) {
 
     /** What the use cases need from the outside world. */
     public record Ports(
@@ -53,6 +55,7 @@ public record UseCases(
             ReceivedPayments receivedPayments,
             EventPublication events,
             DeadlineIndex deadlines,
+            DeadlineIndex reminders,
             Transactions transactions,
             Clock clock) {}
 
@@ -62,14 +65,20 @@ public record UseCases(
      * @param lease         how long a claim of the deadline index hides its orders from other workers
      * @param sweepMargin   how long past its deadline an order is left to the worker before the sweeper takes it
      * @param paymentHold   how long past its deadline an order waits for the outcome of a payment in progress
+     * @param reminderBefore how long ahead of its deadline the customer of an unpaid order is reminded; zero for never
      */
     public record Settings(
-            PaymentWindow paymentWindow, int batchSize, Duration lease, Duration sweepMargin, Duration paymentHold) {}
+            PaymentWindow paymentWindow,
+            int batchSize,
+            Duration lease,
+            Duration sweepMargin,
+            Duration paymentHold,
+            Duration reminderBefore) {}
 
     public static UseCases assemble(Ports ports, Settings settings) {
         Clock clock = ports.clock();
-        var changes = new OrderChanges(
-                ports.orders(), ports.events(), new DeadlineIndexUpdates(ports.deadlines()), ports.transactions());
+        var indexUpdates = new DeadlineIndexUpdates(ports.deadlines(), ports.reminders(), settings.reminderBefore());
+        var changes = new OrderChanges(ports.orders(), ports.events(), indexUpdates, ports.transactions());
         var passiveClose = new PassiveClose(changes, clock);
         return new UseCases(
                 new PlaceOrder(
@@ -77,7 +86,7 @@ public record UseCases(
                         ports.idempotencyKeys(),
                         ports.numbers(),
                         ports.events(),
-                        new DeadlineIndexUpdates(ports.deadlines()),
+                        indexUpdates,
                         ports.transactions(),
                         settings.paymentWindow(),
                         clock),
@@ -90,6 +99,14 @@ public record UseCases(
                 new ExpireDueOrders(ports.deadlines(), changes, clock, settings.batchSize(), settings.lease()),
                 new SweepOverdueOrders(
                         ports.unpaidOrders(), changes, clock, settings.batchSize(), settings.sweepMargin()),
-                new RebuildDeadlineIndex(ports.unpaidOrders(), ports.deadlines(), settings.batchSize()));
+                new RebuildDeadlineIndex(ports.unpaidOrders(), ports.deadlines(), settings.batchSize()),
+                new RemindOfDeadlines(
+                        ports.reminders(),
+                        ports.unpaidOrders(),
+                        changes,
+                        clock,
+                        settings.reminderBefore(),
+                        settings.batchSize(),
+                        settings.lease()));
     }
 }

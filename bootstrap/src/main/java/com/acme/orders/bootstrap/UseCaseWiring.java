@@ -1,6 +1,8 @@
 package com.acme.orders.bootstrap;
 
+import com.acme.orders.adapter.redis.RedisAdapter;
 import com.acme.orders.adapter.scheduling.deadline.DeadlineProperties;
+import com.acme.orders.adapter.scheduling.deadline.ReminderProperties;
 import com.acme.orders.application.UseCases;
 import com.acme.orders.application.change.port.EventPublication;
 import com.acme.orders.application.change.port.OrderRepository;
@@ -8,6 +10,7 @@ import com.acme.orders.application.change.port.Transactions;
 import com.acme.orders.application.deadline.ExpireDueOrders;
 import com.acme.orders.application.deadline.ExpireOrder;
 import com.acme.orders.application.deadline.RebuildDeadlineIndex;
+import com.acme.orders.application.deadline.RemindOfDeadlines;
 import com.acme.orders.application.deadline.SweepOverdueOrders;
 import com.acme.orders.application.deadline.port.DeadlineIndex;
 import com.acme.orders.application.deadline.port.UnpaidOrders;
@@ -23,6 +26,7 @@ import com.acme.orders.application.payment.ConfirmPayment;
 import com.acme.orders.application.payment.port.ReceivedPayments;
 import java.time.Clock;
 import java.time.Duration;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -50,10 +54,12 @@ class UseCaseWiring {
             ReceivedPayments receivedPayments,
             EventPublication events,
             DeadlineIndex deadlines,
+            @Qualifier(RedisAdapter.REMINDERS) DeadlineIndex reminders,
             Transactions transactions,
             Clock clock,
             OrderServiceProperties service,
-            DeadlineProperties timeouts) {
+            DeadlineProperties timeouts,
+            ReminderProperties reminderSettings) {
         return UseCases.assemble(
                 new UseCases.Ports(
                         orders,
@@ -64,6 +70,7 @@ class UseCaseWiring {
                         receivedPayments,
                         events,
                         deadlines,
+                        reminders,
                         transactions,
                         clock),
                 new UseCases.Settings(
@@ -71,7 +78,8 @@ class UseCaseWiring {
                         timeouts.batchSize(),
                         timeouts.lease(),
                         timeouts.sweeperMargin(),
-                        service.payments().inProgressHold()));
+                        service.payments().inProgressHold(),
+                        reminderSettings.before()));
     }
 
     // ordering, driven by the REST adapter
@@ -125,6 +133,11 @@ class UseCaseWiring {
     @Bean
     SweepOverdueOrders sweepOverdueOrders(UseCases useCases) {
         return useCases.sweepOverdueOrders();
+    }
+
+    @Bean
+    RemindOfDeadlines remindOfDeadlines(UseCases useCases) {
+        return useCases.remindOfDeadlines();
     }
 
     @Bean

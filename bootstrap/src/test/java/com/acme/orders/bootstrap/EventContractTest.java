@@ -55,7 +55,7 @@ class EventContractTest extends OutboxServiceTest {
         }
     }
 
-    private static JsonSchema schemaOf(String type) throws IOException {
+    static JsonSchema schemaOf(String type) throws IOException {
         var factory = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
         // Formats (uuid, date-time) are only annotations in 2020-12 unless asserted; the contract means them.
         var config =

@@ -25,12 +25,16 @@ import org.springframework.context.support.GenericApplicationContext;
  */
 final class ServiceInstance implements AutoCloseable {
 
-    /** Short enough for tests to see leases expire and sweeps repair within seconds. */
+    /**
+     * Short enough for tests to see leases expire and sweeps repair within seconds. No reminders: these tests count
+     * the writes of the timeouts, and a reminder is a write of its own ({@code PaymentRemindersTest} turns them on).
+     */
     static final Map<String, Object> FAST_TIMEOUTS = Map.of(
             "orders.timeouts.poll-interval", "50ms",
             "orders.timeouts.lease", "2s",
             "orders.timeouts.sweeper-interval", "1s",
-            "orders.timeouts.sweeper-margin", "1s");
+            "orders.timeouts.sweeper-margin", "1s",
+            "orders.reminders.before", "0s");
 
     private final ConfigurableApplicationContext context;
 

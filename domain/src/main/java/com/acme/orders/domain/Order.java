@@ -55,6 +55,9 @@ public final class Order {
     /** The payment in progress as placed or restored: whether there is something to store besides the status. */
     private final @Nullable PaymentInProgress loadedPaymentInProgress;
 
+    private @Nullable Instant remindedAt;
+    private final @Nullable Instant loadedRemindedAt;
+
     private final List<OrderEvent> recordedEvents = new ArrayList<>();
 
     private Order(
@@ -71,6 +74,7 @@ public final class Order {
             @Nullable Instant cancelledAt,
             @Nullable CancellationReason cancellationReason,
             @Nullable PaymentInProgress paymentInProgress,
+            @Nullable Instant remindedAt,
             long version) {
         this.id = Objects.requireNonNull(id, "id");
         this.number = Objects.requireNonNull(number, "number");
@@ -87,6 +91,8 @@ public final class Order {
         this.cancellationReason = cancellationReason;
         this.paymentInProgress = paymentInProgress;
         this.loadedPaymentInProgress = paymentInProgress;
+        this.remindedAt = remindedAt;
+        this.loadedRemindedAt = remindedAt;
         this.version = version;
     }
 
@@ -132,6 +138,7 @@ public final class Order {
                 null,
                 null,
                 null,
+                null,
                 0);
         order.recordedEvents.add(new OrderPlaced(
                 UUID.randomUUID(), id, number, customerId, order.items, total, order.paymentDeadline, now));
@@ -153,6 +160,7 @@ public final class Order {
             @Nullable Instant cancelledAt,
             @Nullable CancellationReason cancellationReason,
             @Nullable PaymentInProgress paymentInProgress,
+            @Nullable Instant remindedAt,
             long version) {
         return new Order(
                 id,
@@ -168,6 +176,7 @@ public final class Order {
                 cancelledAt,
                 cancellationReason,
                 paymentInProgress,
+                remindedAt,
                 version);
     }
 
@@ -285,6 +294,19 @@ public final class Order {
         return released ? new Transition.Noted() : new Transition.AlreadyDone();
     }
 
+    /**
+     * Its deadline is near: an order still unpaid and not reminded yet raises its one {@link PaymentReminder}. Paid,
+     * cancelled, reminded before or past its deadline, it has nothing to say.
+     */
+    public Transition remind(Instant now) {
+        if (status != OrderStatus.UNPAID || remindedAt != null || !now.isBefore(paymentDeadline)) {
+            return new Transition.AlreadyDone();
+        }
+        remindedAt = now;
+        recordedEvents.add(new PaymentReminder(UUID.randomUUID(), id, number, customerId, total, paymentDeadline, now));
+        return new Transition.Noted();
+    }
+
     /** The customer withdraws an unpaid order. Cancelling a cancelled order is already done, whatever closed it. */
     public Transition cancelByCustomer(Instant now) {
         if (closeIfOverdue(now)) {
@@ -399,6 +421,7 @@ public final class Order {
                 null,
                 null,
                 null,
+                null,
                 0);
     }
 
@@ -408,11 +431,13 @@ public final class Order {
     }
 
     /**
-     * Whether there is anything to store since it was placed or restored: its state moved, or a payment in progress
-     * started or ended. A refund request alone records an event, no change.
+     * Whether there is anything to store since it was placed or restored: its state moved, a payment in progress
+     * started or ended, or its customer was reminded. A refund request alone records an event, no change.
      */
     public boolean hasChanged() {
-        return status != loadedStatus || !Objects.equals(paymentInProgress, loadedPaymentInProgress);
+        return status != loadedStatus
+                || !Objects.equals(paymentInProgress, loadedPaymentInProgress)
+                || !Objects.equals(remindedAt, loadedRemindedAt);
     }
 
     public boolean belongsTo(CustomerId customer) {
@@ -469,6 +494,11 @@ public final class Order {
 
     public Optional<PaymentInProgress> paymentInProgress() {
         return Optional.ofNullable(paymentInProgress);
+    }
+
+    /** When its customer was reminded of its deadline, if they were. */
+    public Optional<Instant> remindedAt() {
+        return Optional.ofNullable(remindedAt);
     }
 
     /** The version this object was loaded at; storing a change succeeds only if the stored row is still at it. */

@@ -5,11 +5,12 @@ import java.util.UUID;
 
 /**
  * What happened to an order, as the rest of the company learns it. Every transition raises exactly one; a payment
- * for a cancelled order raises a {@link RefundRequested} without changing the order.
+ * the order cannot keep raises a {@link RefundRequested}, and a near deadline a {@link PaymentReminder}, without
+ * changing the order.
  * The event id is fixed when the event is raised, so every retry of its delivery carries the same id and a consumer
  * can deduplicate by it.
  */
-public sealed interface OrderEvent permits OrderPlaced, OrderPaid, OrderCancelled, RefundRequested {
+public sealed interface OrderEvent permits OrderPlaced, OrderPaid, OrderCancelled, RefundRequested, PaymentReminder {
 
     UUID eventId();
 

@@ -18,8 +18,8 @@ public sealed interface Transition {
     record AlreadyDone() implements Transition {}
 
     /**
-     * The order took note of a payment in progress, started or ended, and stays unpaid: no change of state, so no
-     * event.
+     * The order took note of something and stays unpaid: a payment in progress started or ended (no event), or its
+     * customer was reminded of the deadline (its {@link PaymentReminder}). No change of state.
      */
     record Noted() implements Transition {}
 

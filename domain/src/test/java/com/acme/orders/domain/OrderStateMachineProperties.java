@@ -59,6 +59,12 @@ class OrderStateMachineProperties {
         }
     }
 
+    record Remind(Instant at) implements Request {
+        public Transition applyTo(Order order) {
+            return order.remind(at);
+        }
+    }
+
     record CustomerCancel(Instant at) implements Request {
         public Transition applyTo(Order order) {
             return order.cancelByCustomer(at);
@@ -111,6 +117,15 @@ class OrderStateMachineProperties {
                 assertThat(now)
                         .as("the timeout waits for a payment in progress")
                         .isEqualTo(OrderStatus.UNPAID);
+            }
+            long reminders = order.recordedEvents().stream()
+                    .filter(PaymentReminder.class::isInstance)
+                    .count();
+            assertThat(reminders).as("a customer is reminded once at most").isLessThanOrEqualTo(1);
+            if (request instanceof Remind remind && transition instanceof Noted) {
+                assertThat(previous).as("only an unpaid order reminds").isEqualTo(OrderStatus.UNPAID);
+                assertThat(remind.at()).as("only before its deadline").isBefore(order.paymentDeadline());
+                assertThat(order.recordedEvents().getLast()).isInstanceOf(PaymentReminder.class);
             }
             if (transition instanceof Noted) {
                 assertThat(raised + refundsRaised).isZero();
@@ -181,7 +196,7 @@ class OrderStateMachineProperties {
 
     private static List<OrderEvent> changesOf(Order order) {
         return order.recordedEvents().stream()
-                .filter(event -> !(event instanceof RefundRequested))
+                .filter(event -> !(event instanceof RefundRequested) && !(event instanceof PaymentReminder))
                 .toList();
     }
 
@@ -207,8 +222,11 @@ class OrderStateMachineProperties {
                 Combinators.combine(Arbitraries.of("pi_1", "pi_2"), at).as(StartPayment::new);
         Arbitrary<Request> fail =
                 Combinators.combine(Arbitraries.of("pi_1", "pi_2"), at).as(FailPayment::new);
+        Arbitrary<Request> remind = at.map(Remind::new);
         Arbitrary<Request> cancel = at.map(CustomerCancel::new);
         Arbitrary<Request> expire = at.map(Expire::new);
-        return Arbitraries.oneOf(pay, start, fail, cancel, expire).list().ofMaxSize(10);
+        return Arbitraries.oneOf(pay, start, fail, remind, cancel, expire)
+                .list()
+                .ofMaxSize(10);
     }
 }

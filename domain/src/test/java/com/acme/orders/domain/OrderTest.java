@@ -236,6 +236,7 @@ class OrderTest {
                     PLACED_AT,
                     CancellationReason.CUSTOMER_REQUEST,
                     null,
+                    null,
                     1);
 
             Transition transition = cancelled.confirmPayment(fullPayment("pi_late"), PLACED_AT.plusSeconds(5));
@@ -350,6 +351,7 @@ class OrderTest {
                     null,
                     null,
                     null,
+                    null,
                     3);
 
             assertThat(restored.hasChanged()).isFalse();
@@ -454,6 +456,45 @@ class OrderTest {
             assertThat(order.isOverdue(DEADLINE.plusSeconds(30))).isFalse();
             assertThat(order.cancelByCustomer(DEADLINE.plusSeconds(30))).isInstanceOf(Changed.class);
             assertThat(order.cancellationReason()).contains(CancellationReason.CUSTOMER_REQUEST);
+        }
+    }
+
+    @Nested
+    class Reminding {
+
+        @Test
+        void an_unpaid_order_reminds_its_customer_once_before_its_deadline() {
+            Order order = unpaid();
+
+            assertThat(order.remind(DEADLINE.minusSeconds(300))).isInstanceOf(Transition.Noted.class);
+            assertThat(order.remind(DEADLINE.minusSeconds(200))).isInstanceOf(Transition.AlreadyDone.class);
+
+            assertThat(order.remindedAt()).contains(DEADLINE.minusSeconds(300));
+            assertThat(order.hasChanged()).isTrue();
+            assertThat(order.status()).isEqualTo(OrderStatus.UNPAID);
+            assertThat(order.recordedEvents())
+                    .filteredOn(PaymentReminder.class::isInstance)
+                    .singleElement()
+                    .isInstanceOfSatisfying(PaymentReminder.class, reminder -> {
+                        assertThat(reminder.paymentDeadline()).isEqualTo(DEADLINE);
+                        assertThat(reminder.total()).isEqualTo(order.total());
+                    });
+        }
+
+        @Test
+        void a_paid_cancelled_or_overdue_order_reminds_nobody() {
+            Order paid = unpaid();
+            paid.confirmPayment(fullPayment("pi_1"), PLACED_AT);
+            Order cancelled = unpaid();
+            cancelled.cancelByCustomer(PLACED_AT);
+            Order overdue = unpaid();
+
+            assertThat(paid.remind(DEADLINE.minusSeconds(300))).isInstanceOf(Transition.AlreadyDone.class);
+            assertThat(cancelled.remind(DEADLINE.minusSeconds(300))).isInstanceOf(Transition.AlreadyDone.class);
+            assertThat(overdue.remind(DEADLINE)).isInstanceOf(Transition.AlreadyDone.class);
+            for (Order order : List.of(paid, cancelled, overdue)) {
+                assertThat(order.recordedEvents()).noneMatch(PaymentReminder.class::isInstance);
+            }
         }
     }
 }

@@ -11,8 +11,11 @@ import java.util.Collection;
  */
 public interface AfterCommit {
 
-    /** The order is unpaid and due at {@code deadline}: newly placed, or claimed before its time. */
+    /** The order is unpaid and due at {@code deadline}: claimed before its time, or waiting longer than it was. */
     void unpaid(OrderId order, Instant deadline);
+
+    /** The order was just placed at {@code placedAt}, due at {@code deadline}. */
+    void placed(OrderId order, Instant placedAt, Instant deadline);
 
     /** The order was paid or cancelled by this change: nothing is due for it any more. */
     void settled(OrderId order);

@@ -95,7 +95,10 @@ public class PlaceOrder {
             return new Placed(order, false);
         });
         if (!placed.replayed()) {
-            afterCommit.unpaid(placed.order().id(), placed.order().paymentDeadline());
+            afterCommit.placed(
+                    placed.order().id(),
+                    placed.order().createdAt(),
+                    placed.order().paymentDeadline());
         }
         return placed;
     }

@@ -11,6 +11,7 @@ import com.acme.orders.domain.Order;
 import com.acme.orders.domain.OrderId;
 import com.acme.orders.domain.OrderNumber;
 import com.acme.orders.domain.OrderStatus;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collection;
@@ -96,6 +97,25 @@ public class InMemoryOrders implements OrderRepository, CustomerOrders, UnpaidOr
     }
 
     @Override
+    public List<PendingDeadline> unremindedByDeadline(
+            Instant dueAfter, Duration windowLongerThan, Optional<PendingDeadline> after, int limit) {
+        Comparator<PendingDeadline> byDeadline = Comparator.comparing(PendingDeadline::deadline)
+                .thenComparing(it -> it.order().value());
+        return stored.values().stream()
+                .filter(it ->
+                        it.status() == OrderStatus.UNPAID && it.remindedAt().isEmpty())
+                .filter(it -> it.paymentDeadline().isAfter(dueAfter))
+                .filter(it ->
+                        Duration.between(it.createdAt(), it.paymentDeadline()).compareTo(windowLongerThan) > 0)
+                .map(it -> new PendingDeadline(it.id(), it.paymentDeadline()))
+                .filter(it ->
+                        after.map(cursor -> byDeadline.compare(it, cursor) > 0).orElse(true))
+                .sorted(byDeadline)
+                .limit(limit)
+                .toList();
+    }
+
+    @Override
     public List<Order> listOfCustomer(
             CustomerId customer, Optional<OrderStatus> status, Optional<OrderCursor> after, int limit) {
         Comparator<Order> newestFirst = Comparator.comparing(Order::createdAt)
@@ -160,6 +180,7 @@ public class InMemoryOrders implements OrderRepository, CustomerOrders, UnpaidOr
                 order.cancelledAt().orElse(null),
                 order.cancellationReason().orElse(null),
                 order.paymentInProgress().orElse(null),
+                order.remindedAt().orElse(null),
                 version);
     }
 }

@@ -24,6 +24,7 @@ public class OrderServiceFixture {
     public static final Duration LEASE = Duration.ofSeconds(30);
     public static final Duration SWEEP_MARGIN = Duration.ofMinutes(1);
     public static final Duration PAYMENT_HOLD = Duration.ofMinutes(10);
+    public static final Duration REMINDER_BEFORE = Duration.ofMinutes(5);
 
     public final MovableClock clock = new MovableClock(Instant.parse("2026-11-23T10:00:00Z"));
     public final InMemoryOrders orders = new InMemoryOrders();
@@ -31,6 +32,7 @@ public class OrderServiceFixture {
     public final InMemoryIdempotencyKeys idempotencyKeys = new InMemoryIdempotencyKeys();
     public final InMemoryReceivedPayments receivedPayments = new InMemoryReceivedPayments();
     public final RecordedDeadlines deadlines = new RecordedDeadlines();
+    public final RecordedDeadlines reminders = new RecordedDeadlines();
     public final DirectTransactions transactions = new DirectTransactions();
     public final UseCases useCases = UseCases.assemble(
             new UseCases.Ports(
@@ -42,9 +44,11 @@ public class OrderServiceFixture {
                     receivedPayments,
                     events,
                     deadlines,
+                    reminders,
                     transactions,
                     clock),
-            new UseCases.Settings(PaymentWindow.THIRTY_MINUTES, BATCH_SIZE, LEASE, SWEEP_MARGIN, PAYMENT_HOLD));
+            new UseCases.Settings(
+                    PaymentWindow.THIRTY_MINUTES, BATCH_SIZE, LEASE, SWEEP_MARGIN, PAYMENT_HOLD, REMINDER_BEFORE));
 
     public final PlaceOrder placeOrder = useCases.placeOrder();
     public final GetOrder getOrder = useCases.getOrder();

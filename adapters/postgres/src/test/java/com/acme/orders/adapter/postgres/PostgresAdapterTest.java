@@ -12,6 +12,7 @@ import com.acme.orders.adapter.postgres.payment.PostgresReceivedPayments;
 import com.acme.orders.application.UseCases;
 import com.acme.orders.application.change.port.EventPublication;
 import com.acme.orders.application.deadline.port.DeadlineIndex;
+import com.acme.orders.application.fakes.RecordedDeadlines;
 import com.acme.orders.domain.PaymentWindow;
 import java.time.Clock;
 import java.time.Duration;
@@ -68,6 +69,7 @@ public abstract class PostgresAdapterTest {
                         receivedPayments,
                         events,
                         deadlines,
+                        new RecordedDeadlines(),
                         transactions,
                         clock),
                 new UseCases.Settings(
@@ -75,6 +77,7 @@ public abstract class PostgresAdapterTest {
                         500,
                         Duration.ofSeconds(30),
                         Duration.ofMinutes(1),
-                        Duration.ofMinutes(10)));
+                        Duration.ofMinutes(10),
+                        Duration.ofMinutes(5)));
     }
 }

@@ -4,15 +4,19 @@ import com.acme.orders.adapter.scheduling.deadline.DeadlineMetrics;
 import com.acme.orders.adapter.scheduling.deadline.DeadlineProperties;
 import com.acme.orders.adapter.scheduling.deadline.DeadlineSweeper;
 import com.acme.orders.adapter.scheduling.deadline.ExpiryWorker;
+import com.acme.orders.adapter.scheduling.deadline.ReminderProperties;
+import com.acme.orders.adapter.scheduling.deadline.ReminderWorker;
 import com.acme.orders.adapter.scheduling.ordering.IdempotencyKeyPurge;
 import com.acme.orders.adapter.scheduling.ordering.IdempotencyProperties;
 import com.acme.orders.adapter.scheduling.outbox.OutboxRelayProperties;
 import com.acme.orders.adapter.scheduling.outbox.OutboxRelayWorker;
 import com.acme.orders.application.deadline.ExpireDueOrders;
 import com.acme.orders.application.deadline.RebuildDeadlineIndex;
+import com.acme.orders.application.deadline.RemindOfDeadlines;
 import com.acme.orders.application.deadline.SweepOverdueOrders;
 import com.acme.orders.application.ordering.ForgetIdempotencyKeys;
 import com.acme.orders.application.outbox.RelayOutbox;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -25,7 +29,12 @@ import org.springframework.context.annotation.Configuration;
  * its own thread, started and stopped with the application. The complete list; nothing is found by scanning.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({DeadlineProperties.class, OutboxRelayProperties.class, IdempotencyProperties.class})
+@EnableConfigurationProperties({
+    DeadlineProperties.class,
+    ReminderProperties.class,
+    OutboxRelayProperties.class,
+    IdempotencyProperties.class
+})
 public class SchedulingAdapter {
 
     // deadline
@@ -49,6 +58,22 @@ public class SchedulingAdapter {
             DeadlineMetrics metrics,
             DeadlineProperties deadlines) {
         return new DeadlineSweeper(rebuild, sweep, metrics, deadlines.sweeperInterval());
+    }
+
+    @Bean
+    @ConditionalOnBooleanProperty(name = "orders.timeouts.worker-enabled", matchIfMissing = true)
+    ReminderWorker reminderWorker(
+            RemindOfDeadlines reminders,
+            DeadlineProperties deadlines,
+            ReminderProperties reminderSettings,
+            MeterRegistry meters) {
+        return new ReminderWorker(
+                reminders,
+                deadlines.batchSize(),
+                reminderSettings.pollInterval(),
+                Counter.builder("orders.reminders.sent")
+                        .description("Customers reminded of the deadline of their unpaid order")
+                        .register(meters));
     }
 
     // ordering

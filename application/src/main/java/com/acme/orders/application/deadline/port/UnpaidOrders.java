@@ -1,5 +1,6 @@
 package com.acme.orders.application.deadline.port;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -14,4 +15,12 @@ public interface UnpaidOrders {
      * only those due at or before {@code dueBy} when given. Keyset paging: a page costs the same however deep it is.
      */
     List<PendingDeadline> unpaidByDeadline(Optional<Instant> dueBy, Optional<PendingDeadline> after, int limit);
+
+    /**
+     * Unpaid orders whose customer was not reminded yet and whose payment window is longer than
+     * {@code windowLongerThan}, by deadline, strictly after {@code after} in (deadline, id) order when given, and only
+     * those due after {@code dueAfter}: what the rebuild of the reminder index reads.
+     */
+    List<PendingDeadline> unremindedByDeadline(
+            Instant dueAfter, Duration windowLongerThan, Optional<PendingDeadline> after, int limit);
 }

@@ -51,6 +51,7 @@ public final class OrderMapper {
             row.setPaymentInProgressSince(timestamp(held.since()));
             row.setHeldUntil(timestamp(held.heldUntil()));
         });
+        row.setRemindedAt(order.remindedAt().map(OrderMapper::timestamp).orElse(null));
         row.setVersion(order.version());
         return row;
     }
@@ -94,6 +95,7 @@ public final class OrderMapper {
                 row.getCancelledAt(),
                 row.getCancellationReason() == null ? null : CancellationReason.valueOf(row.getCancellationReason()),
                 paymentInProgress(row),
+                row.getRemindedAt(),
                 row.getVersion());
     }
 

@@ -168,7 +168,7 @@ public class PostgresOrderRepository implements OrderRepository {
         // batch size, where a JDBC batch of per-order statements cost the server a parse and a plan for each order.
         // Each row meets the same conditions as conditionalUpdate; RETURNING tells which rows met them.
         Table<?> changed = table(
-                        "unnest({0}, {1}, {2}, {3}, {4}, {5}, {6}, {7}, {8}, {9}, {10})",
+                        "unnest({0}, {1}, {2}, {3}, {4}, {5}, {6}, {7}, {8}, {9}, {10}, {11})",
                         uuids(rows, OrdersRecord::getId),
                         longs(rows, OrdersRecord::getVersion),
                         strings(rows, OrdersRecord::getStatus),
@@ -179,7 +179,8 @@ public class PostgresOrderRepository implements OrderRepository {
                         booleans(batch, PostgresOrderRepository::isTimeout),
                         strings(rows, OrdersRecord::getPaymentInProgress),
                         instants(rows, OrdersRecord::getPaymentInProgressSince),
-                        instants(rows, OrdersRecord::getHeldUntil))
+                        instants(rows, OrdersRecord::getHeldUntil),
+                        instants(rows, OrdersRecord::getRemindedAt))
                 .as(
                         "changed",
                         "id",
@@ -192,7 +193,8 @@ public class PostgresOrderRepository implements OrderRepository {
                         "timeout",
                         "payment_in_progress",
                         "payment_in_progress_since",
-                        "held_until");
+                        "held_until",
+                        "reminded_at");
         Set<UUID> updated = new HashSet<>(db.update(ORDERS)
                 .set(ORDERS.STATUS, column("changed", "status", String.class))
                 .set(ORDERS.PAYMENT_REFERENCE, column("changed", "payment_reference", String.class))
@@ -204,6 +206,7 @@ public class PostgresOrderRepository implements OrderRepository {
                         ORDERS.PAYMENT_IN_PROGRESS_SINCE,
                         column("changed", "payment_in_progress_since", SQLDataType.INSTANT))
                 .set(ORDERS.HELD_UNTIL, column("changed", "held_until", SQLDataType.INSTANT))
+                .set(ORDERS.REMINDED_AT, column("changed", "reminded_at", SQLDataType.INSTANT))
                 .set(ORDERS.VERSION, ORDERS.VERSION.plus(1))
                 .from(changed)
                 .where(ORDERS.ID.eq(column("changed", "id", UUID.class)))
@@ -247,6 +250,7 @@ public class PostgresOrderRepository implements OrderRepository {
         values.add(5, row.getPaymentInProgress());
         values.add(6, row.getPaymentInProgressSince());
         values.add(7, row.getHeldUntil());
+        values.add(8, row.getRemindedAt());
         if (timeout) {
             values.add(row.getCancelledAt());
         }
@@ -272,6 +276,7 @@ public class PostgresOrderRepository implements OrderRepository {
                 .set(ORDERS.PAYMENT_IN_PROGRESS, placeholder(ORDERS.PAYMENT_IN_PROGRESS))
                 .set(ORDERS.PAYMENT_IN_PROGRESS_SINCE, placeholder(ORDERS.PAYMENT_IN_PROGRESS_SINCE))
                 .set(ORDERS.HELD_UNTIL, placeholder(ORDERS.HELD_UNTIL))
+                .set(ORDERS.REMINDED_AT, placeholder(ORDERS.REMINDED_AT))
                 .set(ORDERS.VERSION, ORDERS.VERSION.plus(DSL.inline(1L)))
                 .where(unchanged);
     }

@@ -8,12 +8,14 @@ import com.acme.orders.application.deadline.port.PendingDeadline;
 import com.acme.orders.application.deadline.port.UnpaidOrders;
 import com.acme.orders.domain.OrderId;
 import com.acme.orders.domain.OrderStatus;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.jmolecules.architecture.hexagonal.SecondaryAdapter;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 
 /** Unpaid orders by deadline, for the sweeper and the rebuild of the deadline index. */
 @SecondaryAdapter
@@ -33,6 +35,31 @@ public class PostgresUnpaidOrders implements UnpaidOrders {
         if (dueBy.isPresent()) {
             page = page.and(ORDERS.PAYMENT_DEADLINE.le(OrderMapper.timestamp(dueBy.get())));
         }
+        if (after.isPresent()) {
+            page = page.and(row(ORDERS.PAYMENT_DEADLINE, ORDERS.ID)
+                    .gt(
+                            OrderMapper.timestamp(after.get().deadline()),
+                            after.get().order().value()));
+        }
+        return db.select(ORDERS.ID, ORDERS.PAYMENT_DEADLINE)
+                .from(ORDERS)
+                .where(page)
+                .orderBy(ORDERS.PAYMENT_DEADLINE, ORDERS.ID)
+                .limit(limit)
+                .fetch(it -> new PendingDeadline(new OrderId(it.value1()), it.value2()));
+    }
+
+    @Override
+    public List<PendingDeadline> unremindedByDeadline(
+            Instant dueAfter, Duration windowLongerThan, Optional<PendingDeadline> after, int limit) {
+        // The same partial index, from the first deadline still ahead.
+        Condition page = ORDERS.STATUS
+                .eq(OrderMapper.status(OrderStatus.UNPAID))
+                .and(ORDERS.PAYMENT_DEADLINE.gt(OrderMapper.timestamp(dueAfter)))
+                .and(ORDERS.REMINDED_AT.isNull())
+                .and(DSL.condition(
+                        "{0} - {1} > make_interval(secs => {2})",
+                        ORDERS.PAYMENT_DEADLINE, ORDERS.CREATED_AT, DSL.val(windowLongerThan.toNanos() / 1e9)));
         if (after.isPresent()) {
             page = page.and(row(ORDERS.PAYMENT_DEADLINE, ORDERS.ID)
                     .gt(

@@ -9,6 +9,7 @@ import com.acme.orders.domain.OrderCancelled;
 import com.acme.orders.domain.OrderEvent;
 import com.acme.orders.domain.OrderPaid;
 import com.acme.orders.domain.OrderPlaced;
+import com.acme.orders.domain.PaymentReminder;
 import com.acme.orders.domain.RefundRequested;
 import java.time.Instant;
 import java.util.List;
@@ -29,6 +30,7 @@ final class OrderEventContract {
     static final String PAID = "com.acme.orders.order.paid.v1";
     static final String CANCELLED = "com.acme.orders.order.cancelled.v1";
     static final String REFUND_REQUESTED = "com.acme.orders.order.refund-requested.v1";
+    static final String PAYMENT_REMINDER = "com.acme.orders.order.payment-reminder.v1";
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -77,6 +79,16 @@ final class OrderEventContract {
             String reason,
             String requestedAt) {}
 
+    /** The deadline of an unpaid order is near: what the notification service needs to remind its customer. */
+    record PaymentReminderV1(
+            String orderId,
+            String orderNumber,
+            String customerId,
+            String amount,
+            String currency,
+            String paymentDeadline,
+            String remindedAt) {}
+
     static OutboxRecord toRow(OrderEvent event, Instant storedAt) {
         var row = new OutboxRecord();
         row.setEventId(event.eventId());
@@ -107,6 +119,7 @@ final class OrderEventContract {
             case OrderPaid ignored -> PAID;
             case OrderCancelled ignored -> CANCELLED;
             case RefundRequested ignored -> REFUND_REQUESTED;
+            case PaymentReminder ignored -> PAYMENT_REMINDER;
         };
     }
 
@@ -150,6 +163,15 @@ final class OrderEventContract {
                         currency(it.amount()),
                         it.paymentReference().value(),
                         it.reason().name(),
+                        it.occurredAt().toString());
+            case PaymentReminder it ->
+                new PaymentReminderV1(
+                        it.orderId().toString(),
+                        it.orderNumber().value(),
+                        it.customerId().value(),
+                        amount(it.total()),
+                        currency(it.total()),
+                        it.paymentDeadline().toString(),
                         it.occurredAt().toString());
         };
     }

@@ -42,6 +42,8 @@ import org.springframework.data.redis.serializer.StringRedisSerializer;
 public class RedisDeadlineIndex implements DeadlineIndex {
 
     public static final String KEY_PREFIX = "orders-deadlines";
+    /** The keys of the second index on the same machinery: unpaid orders by the time their customer is reminded. */
+    public static final String REMINDERS_KEY_PREFIX = "orders-reminders";
     /**
      * Written after a rebuild and never expiring: FLUSHALL, or a restart without persistence, removes it together with
      * the entries, which is how a lost index is told apart from one that is merely empty.
@@ -59,15 +61,25 @@ public class RedisDeadlineIndex implements DeadlineIndex {
     private final RedisTemplate<String, String> redis;
     private final DeadlineShards shards;
     private final MeterRegistry meters;
+    private final String keyPrefix;
+    private final String rebuiltMarker;
 
     public RedisDeadlineIndex(RedisConnectionFactory connections, int shardCount, MeterRegistry meters) {
+        this(connections, KEY_PREFIX, shardCount, meters);
+    }
+
+    /** An index of its own under {@code keyPrefix}: the reminders use the same machinery as the deadlines. */
+    public RedisDeadlineIndex(
+            RedisConnectionFactory connections, String keyPrefix, int shardCount, MeterRegistry meters) {
         this.redis = new RedisTemplate<>();
         redis.setConnectionFactory(connections);
         redis.setKeySerializer(StringRedisSerializer.UTF_8);
         redis.setValueSerializer(new StringRedisSerializer(OrderIdMember.CHARSET));
         redis.afterPropertiesSet();
-        this.shards = new DeadlineShards(KEY_PREFIX, shardCount);
+        this.shards = new DeadlineShards(keyPrefix, shardCount);
         this.meters = meters;
+        this.keyPrefix = keyPrefix;
+        this.rebuiltMarker = "{" + keyPrefix + "}-rebuilt";
     }
 
     @Override
@@ -140,16 +152,16 @@ public class RedisDeadlineIndex implements DeadlineIndex {
                     "Deadline index: {} shards of the layout before buckets found; removing them so that the index "
                             + "is rebuilt from the database",
                     previousLayout);
-            redis.delete(REBUILT_MARKER);
+            redis.delete(rebuiltMarker);
             redis.unlink(shards.all());
             return false;
         }
-        return Boolean.TRUE.equals(redis.hasKey(REBUILT_MARKER));
+        return Boolean.TRUE.equals(redis.hasKey(rebuiltMarker));
     }
 
     @Override
     public void markRebuilt() {
-        redis.opsForValue().set(REBUILT_MARKER, Instant.now().toString());
+        redis.opsForValue().set(rebuiltMarker, Instant.now().toString());
     }
 
     private void trackInShard(String shard, List<PendingDeadline> deadlines) {
@@ -191,6 +203,7 @@ public class RedisDeadlineIndex implements DeadlineIndex {
         return Counter.builder("orders.deadline_index.failed_writes")
                 .description("Writes to the deadline index that failed after the database commit")
                 .tag("operation", operation)
+                .tag("index", keyPrefix)
                 .register(meters);
     }
 

@@ -70,6 +70,38 @@ class IndexMemoryTest {
         }
     }
 
+    /** Each pending order is in both indexes: its deadline and, for windows longer than the lead, its reminder. */
+    @Test
+    void with_reminders_on_a_pending_order_costs_both_indexes_and_stays_under_a_hundred_bytes() {
+        var connections = TestRedis.connectionFactory();
+        try {
+            var redis = new StringRedisTemplate(connections);
+            redis.execute((RedisConnection it) -> {
+                it.serverCommands().flushAll();
+                return null;
+            });
+            var deadlines = new RedisDeadlineIndex(connections, 1, new SimpleMeterRegistry());
+            var reminders = new RedisDeadlineIndex(
+                    connections, RedisDeadlineIndex.REMINDERS_KEY_PREFIX, 1, new SimpleMeterRegistry());
+            var now = Instant.parse("2026-11-23T10:00:00Z");
+            var entries = IntStream.range(0, ENTRIES)
+                    .mapToObj(i -> new PendingDeadline(OrderId.newId(), now.plusMillis(i * 17L)))
+                    .toList();
+            deadlines.trackAll(entries);
+            reminders.trackAll(entries.stream()
+                    .map(it -> new PendingDeadline(it.order(), it.deadline().minusSeconds(300)))
+                    .toList());
+
+            double perOrder = (double) (totalMemoryUsage(redis, "{orders-deadlines-0}*")
+                            + totalMemoryUsage(redis, "{orders-reminders-0}*"))
+                    / ENTRIES;
+            System.out.printf("Deadline and reminder indexes: %.1f bytes per pending order%n", perOrder);
+            assertThat(perOrder).isLessThan(100);
+        } finally {
+            connections.destroy();
+        }
+    }
+
     private static long totalMemoryUsage(StringRedisTemplate redis, String pattern) {
         // Through a script because Lettuce's generic command call expects a bulk reply, and MEMORY USAGE is an integer.
         var memoryUsage = RedisScript.of("return redis.call('MEMORY', 'USAGE', KEYS[1], 'SAMPLES', '0')", Long.class);

@@ -181,6 +181,7 @@ class ServiceBusyTest {
                                     service.receivedPayments,
                                     service.events,
                                     service.deadlines,
+                                    service.reminders,
                                     database,
                                     service.clock),
                             new UseCases.Settings(
@@ -188,7 +189,8 @@ class ServiceBusyTest {
                                     OrderServiceFixture.BATCH_SIZE,
                                     OrderServiceFixture.LEASE,
                                     OrderServiceFixture.SWEEP_MARGIN,
-                                    OrderServiceFixture.PAYMENT_HOLD))
+                                    OrderServiceFixture.PAYMENT_HOLD,
+                                    OrderServiceFixture.REMINDER_BEFORE))
                     .confirmPayment();
         }
     }

@@ -1,0 +1,67 @@
+package com.acme.orders.adapter.scheduling.deadline;
+
+import com.acme.orders.adapter.scheduling.loop.PeriodicLoop;
+import com.acme.orders.application.deadline.RemindOfDeadlines;
+import io.micrometer.core.instrument.Counter;
+import java.time.Duration;
+import org.jmolecules.architecture.hexagonal.PrimaryAdapter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+
+/**
+ * Sends the reminders that are due, on its own thread: batch after batch while they come full, then a pause. Each
+ * round first checks that the reminder index still holds its data, and rebuilds it from the database at once when
+ * Redis lost it, so a flush costs the reminders a round, not a sweep interval.
+ */
+@PrimaryAdapter
+public final class ReminderWorker implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(ReminderWorker.class);
+
+    private final PeriodicLoop loop;
+    private volatile boolean rebuildInFull = true;
+
+    public ReminderWorker(RemindOfDeadlines reminders, int batchSize, Duration pollInterval, Counter sent) {
+        this.loop = new PeriodicLoop("payment-reminders", pollInterval, () -> {
+            rebuildIfNeeded(reminders);
+            RemindOfDeadlines.Batch batch;
+            do {
+                batch = reminders.remindNextBatch();
+                sent.increment(batch.reminded());
+            } while (batch.full(batchSize) && !stopRequested());
+        });
+    }
+
+    private boolean stopRequested() {
+        return loop.stopRequested();
+    }
+
+    private void rebuildIfNeeded(RemindOfDeadlines reminders) {
+        try {
+            long tracked = rebuildInFull ? reminders.rebuild() : reminders.rebuildIfLost();
+            rebuildInFull = false;
+            if (tracked > 0) {
+                log.info("Reminder index rebuilt from the database: {} reminders tracked", tracked);
+            }
+        } catch (RuntimeException e) {
+            rebuildInFull = true;
+            log.warn("Reminder index could not be checked or rebuilt; reminding from what it holds: {}", e.toString());
+        }
+    }
+
+    @Override
+    public void start() {
+        loop.start();
+    }
+
+    @Override
+    public void stop() {
+        loop.stop(Duration.ofSeconds(30));
+    }
+
+    @Override
+    public boolean isRunning() {
+        return loop.isRunning();
+    }
+}
