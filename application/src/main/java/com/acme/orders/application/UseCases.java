@@ -66,6 +66,7 @@ public record UseCases(
      * @param sweepMargin   how long past its deadline an order is left to the worker before the sweeper takes it
      * @param paymentHold   how long past its deadline an order waits for the outcome of a payment in progress
      * @param reminderBefore how long ahead of its deadline the customer of an unpaid order is reminded; zero for never
+     * @param settlementGrace how long past its deadline the timeout waits for payments captured before it
      */
     public record Settings(
             PaymentWindow paymentWindow,
@@ -73,7 +74,8 @@ public record UseCases(
             Duration lease,
             Duration sweepMargin,
             Duration paymentHold,
-            Duration reminderBefore) {}
+            Duration reminderBefore,
+            Duration settlementGrace) {}
 
     public static UseCases assemble(Ports ports, Settings settings) {
         Clock clock = ports.clock();
@@ -89,6 +91,7 @@ public record UseCases(
                         indexUpdates,
                         ports.transactions(),
                         settings.paymentWindow(),
+                        settings.settlementGrace(),
                         clock),
                 new GetOrder(ports.orders(), passiveClose),
                 new ListCustomerOrders(ports.customerOrders(), passiveClose, clock),

@@ -31,12 +31,19 @@ public record OrderServiceProperties(
      * @param inProgressHold 10m: how long past its deadline an order waits for the outcome of a payment its provider
      *                       reported in progress (3-D Secure, a bank redirect, a wallet take seconds to minutes); then
      *                       it is cancelled as timed out. Zero waits for nothing.
+     * @param settlementGrace 0s: how long past its deadline the timeout waits for payments the provider captured
+     *                       before the deadline and reports after it (notifications in flight); a payment without a
+     *                       capture time that arrives after the deadline is late all the same. The timeout's figures
+     *                       are then measured from deadline plus grace.
      */
-    public record PaymentProperties(@DefaultValue("10m") Duration inProgressHold) {
+    public record PaymentProperties(
+            @DefaultValue("10m") Duration inProgressHold,
+            @DefaultValue("0s") Duration settlementGrace) {
 
         public PaymentProperties {
-            if (inProgressHold.isNegative()) {
-                throw new IllegalArgumentException("orders.payments.in-progress-hold is not negative");
+            if (inProgressHold.isNegative() || settlementGrace.isNegative()) {
+                throw new IllegalArgumentException(
+                        "orders.payments.in-progress-hold and settlement-grace are not negative");
             }
         }
     }

@@ -79,7 +79,8 @@ class UseCaseWiring {
                         timeouts.lease(),
                         timeouts.sweeperMargin(),
                         service.payments().inProgressHold(),
-                        reminderSettings.before()));
+                        reminderSettings.before(),
+                        service.payments().settlementGrace()));
     }
 
     // ordering, driven by the REST adapter

@@ -36,6 +36,7 @@ class PaymentRacesTimeoutTest {
 
     private static final int ORDERS = 2_000;
     private static final int CAPTURED_ORDERS = 1_000;
+    private static final int GRACE_ORDERS = 800;
     private static final int PAYING_THREADS = 32;
 
     @Test
@@ -156,6 +157,56 @@ class PaymentRacesTimeoutTest {
                                             .isEqualTo(Transition.Refusal.ORDER_CANCELLED));
                 }
             });
+        }
+    }
+
+    /**
+     * With a settlement grace the timeout waits for the notifications in flight: every payment captured before its
+     * deadline and reported within the grace after it pays its order, and the orders nobody pays are cancelled once
+     * the grace is over, not at their deadline.
+     */
+    @Test
+    void with_a_settlement_grace_every_payment_captured_in_time_and_reported_within_it_pays_its_order()
+            throws Exception {
+        var grace = Duration.ofSeconds(1);
+        var events = new RecordedEvents();
+        try (var service = ServiceInstance.start(events, Map.of("orders.payments.settlement-grace", "1s"))) {
+            var data = new TimeoutTestData(service.bean(DataSource.class));
+            data.reset();
+            var start = Instant.now().plusSeconds(3);
+            var seeded = data.unpaidOrders(GRACE_ORDERS, i -> start.plusMillis(i * 2_000L / GRACE_ORDERS), grace);
+            service.bean(RebuildDeadlineIndex.class).rebuild();
+            var paying =
+                    seeded.stream().filter(it -> seeded.indexOf(it) % 4 != 0).toList();
+            var silent =
+                    seeded.stream().filter(it -> seeded.indexOf(it) % 4 == 0).toList();
+
+            var answers = payAround(
+                    service,
+                    paying,
+                    it -> it.deadline().plusMillis(ThreadLocalRandom.current().nextLong(2, 800)),
+                    it -> new Payment(
+                            new PaymentReference("pi_" + it.order()),
+                            Money.of("25.00", "EUR"),
+                            it.deadline()
+                                    .minusMillis(ThreadLocalRandom.current().nextLong(1, 101))));
+            assertThat(data.awaitNoUnpaidDueBy(seeded.getLast().deadline(), grace.plusSeconds(30)))
+                    .isTrue();
+
+            assertThat(answers.values())
+                    .allSatisfy(it -> assertThat(it.transition()).isInstanceOf(Transition.Changed.class));
+            assertThat(data.count("PAID")).isEqualTo(paying.size());
+            assertThat(events.all()).noneMatch(it -> it instanceof com.acme.orders.domain.RefundRequested);
+            var jdbc = new org.springframework.jdbc.core.JdbcTemplate(service.bean(DataSource.class));
+            for (var order : silent) {
+                var cancelledAt = jdbc.queryForObject(
+                        "SELECT cancelled_at FROM orders WHERE id = ?",
+                        java.sql.Timestamp.class,
+                        order.order().value());
+                assertThat(cancelledAt.toInstant())
+                        .isAfterOrEqualTo(order.deadline().plus(grace));
+            }
+            System.out.println("With a settlement grace of " + grace + ": " + data.statuses());
         }
     }
 

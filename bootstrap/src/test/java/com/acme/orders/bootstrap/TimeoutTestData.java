@@ -42,17 +42,24 @@ final class TimeoutTestData {
 
     /** {@code count} unpaid orders of 25.00 EUR, the i-th due at {@code deadline.apply(i)}. */
     List<PendingDeadline> unpaidOrders(int count, IntFunction<Instant> deadline) {
+        return unpaidOrders(count, deadline, Duration.ZERO);
+    }
+
+    /** The same, placed with a settlement grace: the timeout waits {@code grace} past each deadline. */
+    List<PendingDeadline> unpaidOrders(int count, IntFunction<Instant> deadline, Duration grace) {
         List<PendingDeadline> orders = IntStream.range(0, count)
                 .mapToObj(i -> new PendingDeadline(OrderId.newId(), deadline.apply(i)))
                 .toList();
         jdbc.batchUpdate("""
                 INSERT INTO orders (id, order_number, customer_id, currency, total_amount, status, created_at,
-                                    payment_deadline, version)
-                VALUES (?, ?, 'timeout-test', 'EUR', 25.00, 'UNPAID', ?, ?, 0)""", orders, 1_000, (row, it) -> {
+                                    payment_deadline, grace_until, version)
+                VALUES (?, ?, 'timeout-test', 'EUR', 25.00, 'UNPAID', ?, ?, ?, 0)""", orders, 1_000, (row, it) -> {
             row.setObject(1, it.order().value());
             row.setString(2, "20261123-" + NUMBERS.incrementAndGet());
             row.setTimestamp(3, Timestamp.from(it.deadline().minus(Duration.ofMinutes(30))));
             row.setTimestamp(4, Timestamp.from(it.deadline()));
+            row.setTimestamp(
+                    5, grace.isPositive() ? Timestamp.from(it.deadline().plus(grace)) : null);
         });
         jdbc.batchUpdate(
                 """

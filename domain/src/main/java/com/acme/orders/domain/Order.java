@@ -57,6 +57,8 @@ public final class Order {
 
     private @Nullable Instant remindedAt;
     private final @Nullable Instant loadedRemindedAt;
+    /** With a settlement grace: until when the timeout waits for payments captured in time and reported late. */
+    private final @Nullable Instant graceUntil;
 
     private final List<OrderEvent> recordedEvents = new ArrayList<>();
 
@@ -75,6 +77,7 @@ public final class Order {
             @Nullable CancellationReason cancellationReason,
             @Nullable PaymentInProgress paymentInProgress,
             @Nullable Instant remindedAt,
+            @Nullable Instant graceUntil,
             long version) {
         this.id = Objects.requireNonNull(id, "id");
         this.number = Objects.requireNonNull(number, "number");
@@ -93,6 +96,7 @@ public final class Order {
         this.loadedPaymentInProgress = paymentInProgress;
         this.remindedAt = remindedAt;
         this.loadedRemindedAt = remindedAt;
+        this.graceUntil = graceUntil;
         this.version = version;
     }
 
@@ -104,7 +108,24 @@ public final class Order {
             List<LineItem> items,
             Instant now,
             Duration paymentWindow) {
+        return place(id, number, customerId, items, now, paymentWindow, Duration.ZERO);
+    }
+
+    /**
+     * A new unpaid order, due for payment {@code paymentWindow} after {@code now}, whose timeout waits
+     * {@code settlementGrace} past the deadline for payments captured before it and reported after it. Records
+     * {@link OrderPlaced}.
+     */
+    public static Order place(
+            OrderId id,
+            OrderNumber number,
+            CustomerId customerId,
+            List<LineItem> items,
+            Instant now,
+            Duration paymentWindow,
+            Duration settlementGrace) {
         Objects.requireNonNull(items, "items");
+        require(!settlementGrace.isNegative(), "settlementGrace", "a settlement grace is not negative");
         require(!items.isEmpty(), "items", "an order has at least one item");
         require(items.size() <= MAX_ITEMS, "items", "an order has at most " + MAX_ITEMS + " items");
         require(paymentWindow.isPositive(), "paymentWindow", "a payment window is positive");
@@ -139,6 +160,7 @@ public final class Order {
                 null,
                 null,
                 null,
+                settlementGrace.isPositive() ? now.plus(paymentWindow).plus(settlementGrace) : null,
                 0);
         order.recordedEvents.add(new OrderPlaced(
                 UUID.randomUUID(), id, number, customerId, order.items, total, order.paymentDeadline, now));
@@ -161,6 +183,7 @@ public final class Order {
             @Nullable CancellationReason cancellationReason,
             @Nullable PaymentInProgress paymentInProgress,
             @Nullable Instant remindedAt,
+            @Nullable Instant graceUntil,
             long version) {
         return new Order(
                 id,
@@ -177,6 +200,7 @@ public final class Order {
                 cancellationReason,
                 paymentInProgress,
                 remindedAt,
+                graceUntil,
                 version);
     }
 
@@ -347,11 +371,30 @@ public final class Order {
         return status == OrderStatus.UNPAID && !now.isBefore(closesAt());
     }
 
-    /** When an unpaid order is closed for want of payment: its deadline, or the end of its payment's hold. */
+    /**
+     * When an unpaid order is closed for want of payment: its deadline, or later, the end of its settlement grace or
+     * of its payment's hold.
+     */
     public Instant closesAt() {
-        return paymentInProgress != null && paymentInProgress.heldUntil().isAfter(paymentDeadline)
-                ? paymentInProgress.heldUntil()
-                : paymentDeadline;
+        return closesAt(paymentInProgress);
+    }
+
+    /**
+     * When the order was due to close, as it was placed or restored: what the lag of its timeout is measured from,
+     * also once the timeout ended its hold.
+     */
+    public Instant dueToCloseAt() {
+        return closesAt(loadedPaymentInProgress);
+    }
+
+    private Instant closesAt(@Nullable PaymentInProgress held) {
+        Instant closes = graceUntil != null && graceUntil.isAfter(paymentDeadline) ? graceUntil : paymentDeadline;
+        return held != null && held.heldUntil().isAfter(closes) ? held.heldUntil() : closes;
+    }
+
+    /** With a settlement grace, until when the timeout waits for payments captured in time and reported late. */
+    public Optional<Instant> graceUntil() {
+        return Optional.ofNullable(graceUntil);
     }
 
     private boolean isHeldFor(PaymentReference reference, Instant now) {
@@ -422,6 +465,7 @@ public final class Order {
                 null,
                 null,
                 null,
+                graceUntil,
                 0);
     }
 

@@ -237,6 +237,7 @@ class OrderTest {
                     CancellationReason.CUSTOMER_REQUEST,
                     null,
                     null,
+                    null,
                     1);
 
             Transition transition = cancelled.confirmPayment(fullPayment("pi_late"), PLACED_AT.plusSeconds(5));
@@ -346,6 +347,7 @@ class OrderTest {
                     placed.createdAt(),
                     placed.paymentDeadline(),
                     OrderStatus.UNPAID,
+                    null,
                     null,
                     null,
                     null,
@@ -495,6 +497,49 @@ class OrderTest {
             for (Order order : List.of(paid, cancelled, overdue)) {
                 assertThat(order.recordedEvents()).noneMatch(PaymentReminder.class::isInstance);
             }
+        }
+    }
+
+    @Nested
+    class SettlingWithAGrace {
+
+        private static final Duration GRACE = Duration.ofSeconds(30);
+
+        private Order unpaidWithGrace() {
+            return Order.place(OrderId.newId(), unpaid().number(), ALICE, unpaid().items(), PLACED_AT, WINDOW, GRACE);
+        }
+
+        @Test
+        void the_timeout_waits_the_grace_past_the_deadline() {
+            Order order = unpaidWithGrace();
+
+            assertThat(order.closesAt()).isEqualTo(DEADLINE.plus(GRACE));
+            assertThat(order.isOverdue(DEADLINE.plusSeconds(10))).isFalse();
+            assertThat(order.expire(DEADLINE.plusSeconds(10)))
+                    .isInstanceOfSatisfying(
+                            Refused.class, r -> assertThat(r.refusal()).isEqualTo(Refusal.DEADLINE_NOT_REACHED));
+            assertThat(order.expire(DEADLINE.plus(GRACE))).isInstanceOf(Changed.class);
+        }
+
+        @Test
+        void a_payment_captured_in_time_and_reported_during_the_grace_pays_the_order() {
+            Order order = unpaidWithGrace();
+
+            order.confirmPayment(
+                    new Payment(new PaymentReference("pi_in_flight"), order.total(), DEADLINE.minusSeconds(1)),
+                    DEADLINE.plusSeconds(20));
+
+            assertThat(order.status()).isEqualTo(OrderStatus.PAID);
+        }
+
+        @Test
+        void a_payment_without_a_capture_time_reported_during_the_grace_is_late() {
+            Order order = unpaidWithGrace();
+
+            order.confirmPayment(fullPayment("pi_unknown_time"), DEADLINE.plusSeconds(20));
+
+            assertThat(order.status()).isEqualTo(OrderStatus.CANCELLED);
+            assertThat(order.recordedEvents().getLast()).isInstanceOf(RefundRequested.class);
         }
     }
 }

@@ -14,8 +14,11 @@ public interface AfterCommit {
     /** The order is unpaid and due at {@code deadline}: claimed before its time, or waiting longer than it was. */
     void unpaid(OrderId order, Instant deadline);
 
-    /** The order was just placed at {@code placedAt}, due at {@code deadline}. */
-    void placed(OrderId order, Instant placedAt, Instant deadline);
+    /**
+     * The order was just placed at {@code placedAt}, due for payment at {@code deadline} and closed for want of it at
+     * {@code closesAt} (later with a settlement grace).
+     */
+    void placed(OrderId order, Instant placedAt, Instant deadline, Instant closesAt);
 
     /** The order was paid or cancelled by this change: nothing is due for it any more. */
     void settled(OrderId order);

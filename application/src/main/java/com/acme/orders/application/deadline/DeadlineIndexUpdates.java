@@ -35,8 +35,8 @@ public final class DeadlineIndexUpdates implements AfterCommit {
      * order's reminder is not forgotten on the customer's path: the reminder worker finds it settled and drops it.
      */
     @Override
-    public void placed(OrderId order, Instant placedAt, Instant deadline) {
-        deadlines.track(order, deadline);
+    public void placed(OrderId order, Instant placedAt, Instant deadline, Instant closesAt) {
+        deadlines.track(order, closesAt);
         RemindOfDeadlines.reminderTime(placedAt, deadline, reminderBefore)
                 .ifPresent(remindAt -> reminders.track(order, remindAt));
     }

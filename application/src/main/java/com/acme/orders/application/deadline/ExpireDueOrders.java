@@ -48,8 +48,9 @@ public class ExpireDueOrders {
     }
 
     /**
-     * What one batch did. {@code cancelled} are the orders this batch moved to {@code CANCELLED}, with their deadline,
-     * so the caller can measure how late they were; {@code alreadySettled} were paid, cancelled or gone before;
+     * What one batch did. {@code cancelled} are the orders this batch moved to {@code CANCELLED}, with the time they
+     * were due to close (their deadline, or the end of their grace or hold), so the caller can measure how late they
+     * were; {@code alreadySettled} were paid, cancelled or gone before;
      * {@code notYetDue} went back to the index at their real deadline.
      */
     public record Batch(int claimed, List<Cancelled> cancelled, int alreadySettled, int notYetDue, boolean full) {
@@ -57,7 +58,7 @@ public class ExpireDueOrders {
         static Batch from(int claimed, List<OrderChange> outcome, int batchSize) {
             List<Cancelled> cancelled = outcome.stream()
                     .filter(it -> it.transition() instanceof Transition.Changed)
-                    .map(it -> new Cancelled(it.order().id(), it.order().paymentDeadline()))
+                    .map(it -> new Cancelled(it.order().id(), it.order().dueToCloseAt()))
                     .toList();
             int notYetDue = (int) outcome.stream()
                     .map(OrderChange::order)

@@ -35,6 +35,7 @@ public class PlaceOrder {
     private final AfterCommit afterCommit;
     private final Transactions transactions;
     private final PaymentWindow paymentWindow;
+    private final Duration settlementGrace;
     private final Clock clock;
 
     public PlaceOrder(
@@ -45,6 +46,7 @@ public class PlaceOrder {
             AfterCommit afterCommit,
             Transactions transactions,
             PaymentWindow paymentWindow,
+            Duration settlementGrace,
             Clock clock) {
         this.orders = orders;
         this.idempotencyKeys = idempotencyKeys;
@@ -53,6 +55,7 @@ public class PlaceOrder {
         this.afterCommit = afterCommit;
         this.transactions = transactions;
         this.paymentWindow = paymentWindow;
+        this.settlementGrace = settlementGrace;
         this.clock = clock;
     }
 
@@ -89,16 +92,15 @@ public class PlaceOrder {
                     command.customer(),
                     command.items(),
                     now,
-                    window);
+                    window,
+                    settlementGrace);
             orders.add(order);
             events.publish(order.recordedEvents());
             return new Placed(order, false);
         });
         if (!placed.replayed()) {
-            afterCommit.placed(
-                    placed.order().id(),
-                    placed.order().createdAt(),
-                    placed.order().paymentDeadline());
+            var order = placed.order();
+            afterCommit.placed(order.id(), order.createdAt(), order.paymentDeadline(), order.closesAt());
         }
         return placed;
     }

@@ -181,6 +181,7 @@ public class InMemoryOrders implements OrderRepository, CustomerOrders, UnpaidOr
                 order.cancellationReason().orElse(null),
                 order.paymentInProgress().orElse(null),
                 order.remindedAt().orElse(null),
+                order.graceUntil().orElse(null),
                 version);
     }
 }

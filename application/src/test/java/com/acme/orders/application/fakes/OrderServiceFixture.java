@@ -48,7 +48,13 @@ public class OrderServiceFixture {
                     transactions,
                     clock),
             new UseCases.Settings(
-                    PaymentWindow.THIRTY_MINUTES, BATCH_SIZE, LEASE, SWEEP_MARGIN, PAYMENT_HOLD, REMINDER_BEFORE));
+                    PaymentWindow.THIRTY_MINUTES,
+                    BATCH_SIZE,
+                    LEASE,
+                    SWEEP_MARGIN,
+                    PAYMENT_HOLD,
+                    REMINDER_BEFORE,
+                    Duration.ZERO));
 
     public final PlaceOrder placeOrder = useCases.placeOrder();
     public final GetOrder getOrder = useCases.getOrder();

@@ -78,6 +78,7 @@ public abstract class PostgresAdapterTest {
                         Duration.ofSeconds(30),
                         Duration.ofMinutes(1),
                         Duration.ofMinutes(10),
-                        Duration.ofMinutes(5)));
+                        Duration.ofMinutes(5),
+                        Duration.ZERO));
     }
 }

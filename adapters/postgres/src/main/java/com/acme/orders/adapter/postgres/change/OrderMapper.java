@@ -52,6 +52,7 @@ public final class OrderMapper {
             row.setHeldUntil(timestamp(held.heldUntil()));
         });
         row.setRemindedAt(order.remindedAt().map(OrderMapper::timestamp).orElse(null));
+        row.setGraceUntil(order.graceUntil().map(OrderMapper::timestamp).orElse(null));
         row.setVersion(order.version());
         return row;
     }
@@ -96,6 +97,7 @@ public final class OrderMapper {
                 row.getCancellationReason() == null ? null : CancellationReason.valueOf(row.getCancellationReason()),
                 paymentInProgress(row),
                 row.getRemindedAt(),
+                row.getGraceUntil(),
                 row.getVersion());
     }
 

@@ -187,6 +187,7 @@ class StoredOrdersTest extends PostgresAdapterTest {
                 null,
                 null,
                 null,
+                null,
                 1);
 
         confused.cancelByCustomer(NOW.plus(Duration.ofMinutes(2)));

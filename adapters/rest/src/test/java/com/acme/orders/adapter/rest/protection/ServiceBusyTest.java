@@ -190,7 +190,8 @@ class ServiceBusyTest {
                                     OrderServiceFixture.LEASE,
                                     OrderServiceFixture.SWEEP_MARGIN,
                                     OrderServiceFixture.PAYMENT_HOLD,
-                                    OrderServiceFixture.REMINDER_BEFORE))
+                                    OrderServiceFixture.REMINDER_BEFORE,
+                                    java.time.Duration.ZERO))
                     .confirmPayment();
         }
     }
