@@ -392,6 +392,11 @@ public final class Order {
         return held != null && held.heldUntil().isAfter(closes) ? held.heldUntil() : closes;
     }
 
+    /** Whether it was waiting for a payment in progress when it was placed or restored. */
+    public boolean wasHeld() {
+        return loadedPaymentInProgress != null;
+    }
+
     /** With a settlement grace, until when the timeout waits for payments captured in time and reported late. */
     public Optional<Instant> graceUntil() {
         return Optional.ofNullable(graceUntil);

@@ -58,7 +58,10 @@ public class ExpireDueOrders {
         static Batch from(int claimed, List<OrderChange> outcome, int batchSize) {
             List<Cancelled> cancelled = outcome.stream()
                     .filter(it -> it.transition() instanceof Transition.Changed)
-                    .map(it -> new Cancelled(it.order().id(), it.order().dueToCloseAt()))
+                    .map(it -> new Cancelled(
+                            it.order().id(),
+                            it.order().dueToCloseAt(),
+                            it.order().wasHeld()))
                     .toList();
             int notYetDue = (int) outcome.stream()
                     .map(OrderChange::order)
@@ -68,6 +71,7 @@ public class ExpireDueOrders {
                     claimed, cancelled, claimed - cancelled.size() - notYetDue, notYetDue, claimed >= batchSize);
         }
 
-        public record Cancelled(OrderId order, Instant deadline) {}
+        /** @param held whether the order waited for a payment in progress, whose hold ended with this */
+        public record Cancelled(OrderId order, Instant deadline, boolean held) {}
     }
 }

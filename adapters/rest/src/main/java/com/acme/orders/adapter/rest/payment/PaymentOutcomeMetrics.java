@@ -17,8 +17,8 @@ import org.springframework.stereotype.Component;
  * <ul>
  *   <li>{@code orders.payments.holds.started}: payments reported in progress that made an order wait for them;
  *   <li>{@code orders.payments.holds.ended} (tag {@code outcome}: {@code failed}): holds a failure ended (holds whose
- *       payment succeeded count as prevented cancellations; those whose time ran out are cancellations of the timeout
- *       worker, {@code orders.timeout.*});
+ *       payment succeeded count as prevented cancellations; the timeout worker counts those whose time ran out, with
+ *       {@code outcome} {@code expired});
  *   <li>{@code orders.payments.cancellations.prevented}: orders paid after their deadline, by the payment they were
  *       held for or by money captured before the deadline, which would otherwise have been cancelled and refunded;
  *   <li>{@code orders.payments.refunds.requested} (tag {@code reason}: {@code late_payment},

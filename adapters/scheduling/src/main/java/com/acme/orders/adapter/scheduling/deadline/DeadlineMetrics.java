@@ -16,11 +16,13 @@ public final class DeadlineMetrics {
     private final Counter cancelled;
     private final Counter alreadySettled;
     private final Counter sweeperRepairs;
+    private final Counter holdsExpired;
 
     public DeadlineMetrics(MeterRegistry meters, Clock clock) {
         this.clock = clock;
         this.lag = Timer.builder("orders.timeout.lag")
-                .description("From an order's payment deadline to its committed cancellation by the timeout worker")
+                .description("From when an order was due to close (its deadline, or the end of its grace or hold) to "
+                        + "its committed cancellation by the timeout worker")
                 .publishPercentileHistogram()
                 .register(meters);
         this.claimed = Counter.builder("orders.timeout.claimed").register(meters);
@@ -31,6 +33,10 @@ public final class DeadlineMetrics {
         this.sweeperRepairs = Counter.builder("orders.sweeper.repairs")
                 .description("Overdue orders cancelled by the sweeper because the deadline index missed them")
                 .register(meters);
+        this.holdsExpired = Counter.builder("orders.payments.holds.ended")
+                .description("Holds for a payment in progress that ended, by how")
+                .tag("outcome", "expired")
+                .register(meters);
     }
 
     /** Called after the batch's commit, so the lag includes the commit, as the customer experiences it. */
@@ -39,7 +45,12 @@ public final class DeadlineMetrics {
         cancelled.increment(batch.cancelled().size());
         alreadySettled.increment(batch.alreadySettled());
         var now = clock.instant();
-        batch.cancelled().forEach(it -> lag.record(Duration.between(it.deadline(), now)));
+        batch.cancelled().forEach(it -> {
+            lag.record(Duration.between(it.deadline(), now));
+            if (it.held()) {
+                holdsExpired.increment();
+            }
+        });
     }
 
     void recordRepairs(int repaired) {
