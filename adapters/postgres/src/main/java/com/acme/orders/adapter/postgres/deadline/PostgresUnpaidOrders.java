@@ -31,35 +31,30 @@ public class PostgresUnpaidOrders implements UnpaidOrders {
     public List<PendingDeadline> unpaidByDeadline(Optional<Instant> dueBy, Optional<PendingDeadline> after, int limit) {
         // Served by the partial index orders_unpaid_by_deadline: it holds only unpaid orders, so the cost follows the
         // number of pending orders, never the size of the order history.
-        Condition page = ORDERS.STATUS.eq(OrderMapper.status(OrderStatus.UNPAID));
+        Condition unpaid = ORDERS.STATUS.eq(OrderMapper.status(OrderStatus.UNPAID));
         if (dueBy.isPresent()) {
-            page = page.and(ORDERS.PAYMENT_DEADLINE.le(OrderMapper.timestamp(dueBy.get())));
+            unpaid = unpaid.and(ORDERS.PAYMENT_DEADLINE.le(OrderMapper.timestamp(dueBy.get())));
         }
-        if (after.isPresent()) {
-            page = page.and(row(ORDERS.PAYMENT_DEADLINE, ORDERS.ID)
-                    .gt(
-                            OrderMapper.timestamp(after.get().deadline()),
-                            after.get().order().value()));
-        }
-        return db.select(ORDERS.ID, ORDERS.PAYMENT_DEADLINE)
-                .from(ORDERS)
-                .where(page)
-                .orderBy(ORDERS.PAYMENT_DEADLINE, ORDERS.ID)
-                .limit(limit)
-                .fetch(it -> new PendingDeadline(new OrderId(it.value1()), it.value2()));
+        return page(unpaid, after, limit);
     }
 
     @Override
     public List<PendingDeadline> unremindedByDeadline(
             Instant dueAfter, Duration windowLongerThan, Optional<PendingDeadline> after, int limit) {
         // The same partial index, from the first deadline still ahead.
-        Condition page = ORDERS.STATUS
+        Condition unreminded = ORDERS.STATUS
                 .eq(OrderMapper.status(OrderStatus.UNPAID))
                 .and(ORDERS.PAYMENT_DEADLINE.gt(OrderMapper.timestamp(dueAfter)))
                 .and(ORDERS.REMINDED_AT.isNull())
                 .and(DSL.condition(
                         "{0} - {1} > make_interval(secs => {2})",
                         ORDERS.PAYMENT_DEADLINE, ORDERS.CREATED_AT, DSL.val(windowLongerThan.toNanos() / 1e9)));
+        return page(unreminded, after, limit);
+    }
+
+    /** The orders that meet {@code condition}, by (deadline, id), strictly after {@code after}: keyset paging. */
+    private List<PendingDeadline> page(Condition condition, Optional<PendingDeadline> after, int limit) {
+        Condition page = condition;
         if (after.isPresent()) {
             page = page.and(row(ORDERS.PAYMENT_DEADLINE, ORDERS.ID)
                     .gt(
