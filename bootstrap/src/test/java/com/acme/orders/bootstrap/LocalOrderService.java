@@ -27,6 +27,7 @@ public final class LocalOrderService {
     private LocalOrderService() {}
 
     public static void main(String[] args) throws IOException {
+        stopLeftovers(LOCAL_DATA);
         if (isConfigured("SPRING_DATASOURCE_URL", "spring.datasource.url")) {
             log.info("Using the PostgreSQL configured by SPRING_DATASOURCE_URL");
         } else {
@@ -72,6 +73,12 @@ public final class LocalOrderService {
         new SpringApplicationBuilder(OrderServiceApplication.class)
                 .listeners(new LocalCredentialsUnlessConfigured())
                 .run(args);
+    }
+
+    /** The embedded servers an earlier run, killed outright, left running on the data of {@code localData}. */
+    static void stopLeftovers(Path localData) throws IOException {
+        LeftoverServers.stop(localData.resolve("postgres").resolve("postmaster.pid"), "postgres");
+        LeftoverServers.stop(localData.resolve("redis").resolve(LocalRedis.PID_FILE), "redis-server");
     }
 
     private static boolean isConfigured(String environmentVariable, String systemProperty) {

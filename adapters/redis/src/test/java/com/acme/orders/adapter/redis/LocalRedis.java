@@ -12,6 +12,9 @@ import redis.embedded.RedisServer;
  */
 public final class LocalRedis implements AutoCloseable {
 
+    /** In the data directory: how a later run finds a server this one left running when it was killed outright. */
+    public static final String PID_FILE = "redis.pid";
+
     private final RedisServer server;
     private final int port;
 
@@ -26,6 +29,7 @@ public final class LocalRedis implements AutoCloseable {
                 .port(port)
                 .bind("127.0.0.1")
                 .setting("dir " + dataDirectory.toAbsolutePath())
+                .setting("pidfile " + dataDirectory.toAbsolutePath().resolve(PID_FILE))
                 .setting("save 60 1")
                 .build();
         server.start();
