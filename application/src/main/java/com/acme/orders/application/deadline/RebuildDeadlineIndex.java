@@ -44,6 +44,11 @@ public class RebuildDeadlineIndex {
         }
     }
 
+    /** Whether the index may have lost entries (Redis flushed, or restarted without its data): cheap to ask often. */
+    public boolean isLost() {
+        return !deadlines.isIntact();
+    }
+
     /** Rebuilds only when the index says it may have lost entries (Redis flushed, or restarted without its data). */
     public long rebuildIfLost() {
         return deadlines.isIntact() ? 0 : rebuild();

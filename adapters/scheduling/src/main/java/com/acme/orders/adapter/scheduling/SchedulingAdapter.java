@@ -46,8 +46,19 @@ public class SchedulingAdapter {
 
     @Bean
     @ConditionalOnBooleanProperty(name = "orders.timeouts.worker-enabled", matchIfMissing = true)
-    ExpiryWorker expiryWorker(ExpireDueOrders expireDueOrders, DeadlineMetrics metrics, DeadlineProperties deadlines) {
-        return new ExpiryWorker(expireDueOrders, metrics, deadlines.pollInterval(), deadlines.concurrency());
+    ExpiryWorker expiryWorker(
+            ExpireDueOrders expireDueOrders,
+            DeadlineMetrics metrics,
+            DeadlineProperties deadlines,
+            RebuildDeadlineIndex rebuild,
+            DeadlineSweeper sweeper) {
+        return new ExpiryWorker(
+                expireDueOrders,
+                metrics,
+                deadlines.pollInterval(),
+                deadlines.concurrency(),
+                rebuild::isLost,
+                sweeper::wakeUp);
     }
 
     @Bean

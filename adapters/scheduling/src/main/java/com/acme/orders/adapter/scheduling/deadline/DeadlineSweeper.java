@@ -53,6 +53,11 @@ public final class DeadlineSweeper implements SmartLifecycle {
         }
     }
 
+    /** Runs a round now instead of after the pause: the timeout worker found the index lost. */
+    public void wakeUp() {
+        loop.wakeUp();
+    }
+
     /**
      * Whether the rebuild at start-up has finished. Until then it may still write entries for orders it read before
      * they changed, which matters to whoever wipes the data under a starting instance (the tests do).

@@ -4,6 +4,8 @@ import com.acme.orders.adapter.scheduling.loop.PeriodicLoop;
 import com.acme.orders.application.deadline.ExpireDueOrders;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
 import java.util.stream.IntStream;
 import org.jmolecules.architecture.hexagonal.PrimaryAdapter;
 import org.springframework.context.SmartLifecycle;
@@ -21,18 +23,63 @@ import org.springframework.context.SmartLifecycle;
 @PrimaryAdapter
 public final class ExpiryWorker implements SmartLifecycle {
 
+    /** How often the worker asks whether the index lost its data: a second of lag at most, and one call a second. */
+    static final Duration LOSS_CHECK_INTERVAL = Duration.ofSeconds(1);
+
     private final List<PeriodicLoop> loops;
+    private final IndexLossWatch lossWatch;
     private volatile boolean stopping;
 
+    /**
+     * @param indexLost   whether the deadline index lost its data (Redis flushed or restarted empty)
+     * @param repairIndex starts the repair elsewhere (the sweeper rebuilds it), so that the worker never waits for it
+     */
     public ExpiryWorker(
-            ExpireDueOrders expireDueOrders, DeadlineMetrics metrics, Duration pollInterval, int concurrency) {
+            ExpireDueOrders expireDueOrders,
+            DeadlineMetrics metrics,
+            Duration pollInterval,
+            int concurrency,
+            BooleanSupplier indexLost,
+            Runnable repairIndex) {
+        this.lossWatch = new IndexLossWatch(indexLost, repairIndex);
         this.loops = IntStream.rangeClosed(1, concurrency)
                 .mapToObj(n ->
                         new PeriodicLoop("timeout-worker-" + n, pollInterval, () -> drain(expireDueOrders, metrics)))
                 .toList();
     }
 
+    /**
+     * Notices a lost index at the worker's own pace rather than at the sweeper's: entries written since the loss are
+     * all the worker sees, so orders due meanwhile wait for the rebuild, and the sleeping sweeper is woken for it.
+     */
+    private static final class IndexLossWatch {
+        private final BooleanSupplier indexLost;
+        private final Runnable repairIndex;
+        private final AtomicLong nextCheck = new AtomicLong();
+
+        IndexLossWatch(BooleanSupplier indexLost, Runnable repairIndex) {
+            this.indexLost = indexLost;
+            this.repairIndex = repairIndex;
+        }
+
+        void check() {
+            long now = System.nanoTime();
+            long due = nextCheck.get();
+            if (now - due < 0 || !nextCheck.compareAndSet(due, now + LOSS_CHECK_INTERVAL.toNanos())) {
+                return;
+            }
+            try {
+                if (indexLost.getAsBoolean()) {
+                    repairIndex.run();
+                }
+            } catch (RuntimeException redisAway) {
+                // Redis unreachable: the claims fail too, and the sweeper covers for both.
+            }
+        }
+    }
+
     private void drain(ExpireDueOrders expireDueOrders, DeadlineMetrics metrics) {
+        lossWatch.check();
         ExpireDueOrders.Batch batch;
         do {
             batch = expireDueOrders.expireNextBatch();

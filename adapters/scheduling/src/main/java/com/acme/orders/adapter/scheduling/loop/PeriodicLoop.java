@@ -2,6 +2,7 @@ package com.acme.orders.adapter.scheduling.loop;
 
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
@@ -22,6 +23,9 @@ public final class PeriodicLoop {
     private final Duration interval;
     private final Runnable task;
     private final CountDownLatch stopping = new CountDownLatch(1);
+    /** Permits to skip a pause: at most one is kept, however often the loop is woken during a round. */
+    private final Semaphore wakeUps = new Semaphore(0);
+
     private volatile @Nullable Thread thread;
 
     public PeriodicLoop(String name, Duration interval, Runnable task) {
@@ -39,6 +43,14 @@ public final class PeriodicLoop {
     /** Asks the loop to end after the current round, without waiting for it. */
     public void requestStop() {
         stopping.countDown();
+        wakeUps.release();
+    }
+
+    /** Ends the current pause at once, or the next one when a round is running: something needs a round now. */
+    public void wakeUp() {
+        if (wakeUps.availablePermits() == 0) {
+            wakeUps.release();
+        }
     }
 
     /** Ends the loop after the current round, waiting at most {@code timeout} for it. */
@@ -71,9 +83,8 @@ public final class PeriodicLoop {
                 log.warn("{} round failed, trying again after the next pause", name, e);
             }
             try {
-                if (stopping.await(jittered(), TimeUnit.NANOSECONDS)) {
-                    return;
-                }
+                wakeUps.tryAcquire(jittered(), TimeUnit.NANOSECONDS);
+                wakeUps.drainPermits();
             } catch (InterruptedException e) {
                 return;
             }

@@ -47,6 +47,39 @@ class PeriodicLoopTest {
         assertThat(loop.isRunning()).isFalse();
     }
 
+    @Test
+    void a_loop_woken_up_runs_its_next_round_at_once_instead_of_after_its_pause() throws InterruptedException {
+        var secondRound = new CountDownLatch(2);
+        var loop = new PeriodicLoop("test-loop", Duration.ofHours(1), secondRound::countDown);
+
+        loop.start();
+        assertThat(awaitCount(secondRound, 1)).isTrue();
+        loop.wakeUp();
+        boolean ranAgain = secondRound.await(10, TimeUnit.SECONDS);
+        loop.stop(Duration.ofSeconds(5));
+
+        assertThat(ranAgain).isTrue();
+    }
+
+    @Test
+    void a_stop_ends_a_long_pause_at_once() throws InterruptedException {
+        var firstRound = new CountDownLatch(1);
+        var loop = new PeriodicLoop("test-loop", Duration.ofHours(1), firstRound::countDown);
+
+        loop.start();
+        assertThat(firstRound.await(10, TimeUnit.SECONDS)).isTrue();
+        loop.stop(Duration.ofSeconds(5));
+
+        assertThat(loop.isRunning()).isFalse();
+    }
+
+    private static boolean awaitCount(CountDownLatch latch, long count) throws InterruptedException {
+        for (int i = 0; i < 1_000 && latch.getCount() > count; i++) {
+            Thread.sleep(10);
+        }
+        return latch.getCount() <= count;
+    }
+
     private static void sleep(long millis) {
         try {
             Thread.sleep(millis);
