@@ -60,9 +60,9 @@ public final class OrderChanges {
 
     /**
      * {@link #apply} for a batch in one transaction: one commit for hundreds of orders is where the database has its
-     * headroom. After the commit the index forgets every order that is final or gone and holds every order that is
-     * still unpaid at the time it really closes (its deadline, or the end of its payment's hold), which also hands back
-     * a claim taken too early.
+     * headroom. After the commit the index forgets every order that is final or gone, and an order that refused to be
+     * settled yet goes back at the time it really closes (its deadline, or the end of its grace or hold), which hands
+     * back a claim taken too early. An order that only took note (a reminder) keeps its place.
      *
      * @return the change of every order that exists, in id order; ids of unknown orders have none
      */
@@ -83,13 +83,17 @@ public final class OrderChanges {
             return decided;
         });
         var done = new HashSet<>(ids);
-        changes.stream()
-                .map(OrderChange::order)
-                .filter(it -> !it.status().isFinal())
-                .forEach(it -> {
-                    done.remove(it.id());
-                    afterCommit.unpaid(it.id(), it.closesAt());
-                });
+        for (OrderChange change : changes) {
+            Order order = change.order();
+            if (!order.status().isFinal()) {
+                done.remove(order.id());
+                // Refused: claimed before it closes, so it goes back at its closing time. Otherwise it took note of
+                // something (a reminder) and its place in the index has not moved.
+                if (change.transition() instanceof Transition.Refused) {
+                    afterCommit.unpaid(order.id(), order.closesAt());
+                }
+            }
+        }
         if (!done.isEmpty()) {
             afterCommit.settledAll(done);
         }

@@ -1,5 +1,6 @@
 package com.acme.orders.adapter.scheduling.deadline;
 
+import com.acme.orders.adapter.scheduling.loop.LoopLifecycle;
 import com.acme.orders.adapter.scheduling.loop.PeriodicLoop;
 import com.acme.orders.application.deadline.RebuildDeadlineIndex;
 import com.acme.orders.application.deadline.SweepOverdueOrders;
@@ -7,7 +8,6 @@ import java.time.Duration;
 import org.jmolecules.architecture.hexagonal.PrimaryAdapter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 
 /**
  * The safety net, on its own schedule: rebuilds the deadline index at start-up and whenever it reports it lost its
@@ -15,7 +15,7 @@ import org.springframework.context.SmartLifecycle;
  * one; two sweepers meeting on the same order are serialised by its row lock and the second finds it already done.
  */
 @PrimaryAdapter
-public final class DeadlineSweeper implements SmartLifecycle {
+public final class DeadlineSweeper extends LoopLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(DeadlineSweeper.class);
 
@@ -67,17 +67,7 @@ public final class DeadlineSweeper implements SmartLifecycle {
     }
 
     @Override
-    public void start() {
-        loop.start();
-    }
-
-    @Override
-    public void stop() {
-        loop.stop(Duration.ofSeconds(30));
-    }
-
-    @Override
-    public boolean isRunning() {
-        return loop.isRunning();
+    protected PeriodicLoop loop() {
+        return loop;
     }
 }

@@ -1,5 +1,6 @@
 package com.acme.orders.adapter.scheduling.deadline;
 
+import com.acme.orders.adapter.scheduling.loop.LoopLifecycle;
 import com.acme.orders.adapter.scheduling.loop.PeriodicLoop;
 import com.acme.orders.application.deadline.RemindOfDeadlines;
 import io.micrometer.core.instrument.Counter;
@@ -7,7 +8,6 @@ import java.time.Duration;
 import org.jmolecules.architecture.hexagonal.PrimaryAdapter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 
 /**
  * Sends the reminders that are due, on its own thread: batch after batch while they come full, then a pause. Each
@@ -15,7 +15,7 @@ import org.springframework.context.SmartLifecycle;
  * Redis lost it, so a flush costs the reminders a round, not a sweep interval.
  */
 @PrimaryAdapter
-public final class ReminderWorker implements SmartLifecycle {
+public final class ReminderWorker extends LoopLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(ReminderWorker.class);
 
@@ -51,17 +51,7 @@ public final class ReminderWorker implements SmartLifecycle {
     }
 
     @Override
-    public void start() {
-        loop.start();
-    }
-
-    @Override
-    public void stop() {
-        loop.stop(Duration.ofSeconds(30));
-    }
-
-    @Override
-    public boolean isRunning() {
-        return loop.isRunning();
+    protected PeriodicLoop loop() {
+        return loop;
     }
 }

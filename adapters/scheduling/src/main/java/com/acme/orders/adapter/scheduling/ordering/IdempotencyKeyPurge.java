@@ -1,19 +1,19 @@
 package com.acme.orders.adapter.scheduling.ordering;
 
+import com.acme.orders.adapter.scheduling.loop.LoopLifecycle;
 import com.acme.orders.adapter.scheduling.loop.PeriodicLoop;
 import com.acme.orders.application.ordering.ForgetIdempotencyKeys;
 import java.time.Duration;
 import org.jmolecules.architecture.hexagonal.PrimaryAdapter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 
 /**
  * Forgets idempotency keys past their retention, on its own thread. Every instance runs one; two meeting on the same
  * keys delete each key once.
  */
 @PrimaryAdapter
-public final class IdempotencyKeyPurge implements SmartLifecycle {
+public final class IdempotencyKeyPurge extends LoopLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(IdempotencyKeyPurge.class);
 
@@ -29,17 +29,7 @@ public final class IdempotencyKeyPurge implements SmartLifecycle {
     }
 
     @Override
-    public void start() {
-        loop.start();
-    }
-
-    @Override
-    public void stop() {
-        loop.stop(Duration.ofSeconds(30));
-    }
-
-    @Override
-    public boolean isRunning() {
-        return loop.isRunning();
+    protected PeriodicLoop loop() {
+        return loop;
     }
 }
