@@ -11,9 +11,11 @@ import com.acme.orders.adapter.postgres.outbox.PostgresEventPublication;
 import com.acme.orders.adapter.postgres.outbox.PostgresOutboxSignal;
 import com.acme.orders.adapter.postgres.outbox.PostgresPendingEvents;
 import com.acme.orders.adapter.postgres.payment.PostgresReceivedPayments;
+import com.acme.orders.adapter.postgres.sql.WritesAtCommit;
 import com.zaxxer.hikari.HikariDataSource;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.jooq.DSLContext;
+import org.jooq.impl.DefaultExecuteListenerProvider;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.annotation.Bean;
@@ -51,6 +53,15 @@ public class PostgresAdapter {
                 return bean;
             }
         };
+    }
+
+    /**
+     * Writes held back until the commit (WritesAtCommit) are sent before any other statement of their transaction, so
+     * that a read in it sees them.
+     */
+    @Bean
+    DefaultExecuteListenerProvider writesAtCommitBeforeOtherStatements() {
+        return new DefaultExecuteListenerProvider(WritesAtCommit.sentBeforeOtherStatements());
     }
 
     @Bean

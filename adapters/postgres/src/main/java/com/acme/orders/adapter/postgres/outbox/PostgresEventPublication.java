@@ -73,7 +73,9 @@ public class PostgresEventPublication implements EventPublication {
                 .toList();
         if (rows.size() == 1) {
             OutboxRecord row = rows.getFirst();
-            oneEvent.execute(db, COLUMNS.stream().map(row::get).toArray());
+            // With the change that raised it, at the commit: one round trip for both (WritesAtCommit).
+            oneEvent.executeAtCommit(
+                    db, inserted -> {}, COLUMNS.stream().map(row::get).toArray());
         } else {
             insertAll(rows);
         }

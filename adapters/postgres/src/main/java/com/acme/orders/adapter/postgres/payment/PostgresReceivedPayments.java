@@ -63,8 +63,17 @@ public class PostgresReceivedPayments implements ReceivedPayments {
 
     @Override
     public void record(ReceivedPayment payment) {
-        int inserted = insert.execute(
+        // With the order's update and its event, at the commit: nothing in the transaction reads it back.
+        insert.executeAtCommit(
                 db,
+                inserted -> {
+                    if (inserted == 0) {
+                        // The same payment was recorded for another order at the same moment (the same order would
+                        // have waited for its row lock and found it). Rolled back; the retry is refused by what the
+                        // winner recorded.
+                        throw new ConcurrentOrderChange(payment.orderId());
+                    }
+                },
                 payment.reference().value(),
                 payment.orderId().value(),
                 payment.amount().currency().getCurrencyCode(),
@@ -73,10 +82,5 @@ public class PostgresReceivedPayments implements ReceivedPayments {
                 payment.refusal().map(Enum::name).orElse(null),
                 payment.detail(),
                 payment.receivedAt());
-        if (inserted == 0) {
-            // The same payment was recorded for another order at the same moment (the same order would have waited
-            // for its row lock and found it). Rolled back; the retry is refused by what the winner recorded.
-            throw new ConcurrentOrderChange(payment.orderId());
-        }
     }
 }

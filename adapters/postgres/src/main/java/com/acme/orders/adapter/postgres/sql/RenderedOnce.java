@@ -4,6 +4,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Arrays;
+import java.util.function.IntConsumer;
 import org.jooq.DSLContext;
 import org.jooq.Query;
 import org.jspecify.annotations.Nullable;
@@ -43,11 +44,10 @@ public final class RenderedOnce {
                 first.getBindValues().size() + second.getBindValues().size());
     }
 
+    /** Runs the statement now, after the writes its transaction held back, and gives its update count. */
     public int execute(DSLContext db, @Nullable Object... values) {
-        if (values.length != this.values) {
-            throw new IllegalArgumentException("the statement takes " + this.values + " values, not " + values.length
-                    + ": " + Arrays.toString(values));
-        }
+        checkCount(values);
+        WritesAtCommit.sendHeldBackWrites();
         return db.connectionResult(connection -> {
             try (var statement = connection.prepareStatement(sql)) {
                 for (int i = 0; i < values.length; i++) {
@@ -55,16 +55,39 @@ public final class RenderedOnce {
                 }
                 return statement.executeUpdate();
             } catch (SQLException e) {
-                // As jOOQ's own statements fail under Spring Boot: a duplicate key is a DuplicateKeyException, a
-                // violated constraint a DataIntegrityViolationException.
-                DataAccessException translated = TRANSLATOR.translate("RenderedOnce", sql, e);
-                throw translated != null ? translated : new UncategorizedSQLException("RenderedOnce", sql, e);
+                throw translate(sql, e);
             }
         });
     }
 
+    /**
+     * Runs the statement with the other writes of its transaction, at the latest when it commits (see
+     * {@link WritesAtCommit}): for a write whose effect nothing in the transaction reads back. {@code count} gets the
+     * update count then, and may throw to roll the transaction back.
+     */
+    public void executeAtCommit(DSLContext db, IntConsumer count, @Nullable Object... values) {
+        checkCount(values);
+        WritesAtCommit.add(db, this, values, count);
+    }
+
+    private void checkCount(@Nullable Object[] values) {
+        if (values.length != this.values) {
+            throw new IllegalArgumentException("the statement takes " + this.values + " values, not " + values.length
+                    + ": " + Arrays.toString(values));
+        }
+    }
+
+    /**
+     * As jOOQ's own statements fail under Spring Boot: a duplicate key is a DuplicateKeyException, a violated
+     * constraint a DataIntegrityViolationException.
+     */
+    static DataAccessException translate(String sql, SQLException e) {
+        DataAccessException translated = TRANSLATOR.translate("RenderedOnce", sql, e);
+        return translated != null ? translated : new UncategorizedSQLException("RenderedOnce", sql, e);
+    }
+
     /** The driver takes {@code java.time} values as offset date-times, not as instants. */
-    private static @Nullable Object jdbc(@Nullable Object value) {
+    static @Nullable Object jdbc(@Nullable Object value) {
         return value instanceof Instant instant ? instant.atOffset(ZoneOffset.UTC) : value;
     }
 
