@@ -30,6 +30,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReferenceArray;
+import java.util.stream.Stream;
 import org.jmolecules.architecture.hexagonal.SecondaryAdapter;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
@@ -58,8 +59,19 @@ public class PostgresOrderRepository implements OrderRepository {
 
     private volatile @Nullable RenderedOnce timeoutUpdate;
 
+    /** Reading one order, and locking it (see {@link RenderedOnce}): most requests do one of the two. */
+    private final RenderedOnce read;
+
+    private final RenderedOnce lockOne;
+
     public PostgresOrderRepository(DSLContext db) {
         this.db = db;
+        var one = withItemsJoined().where(ORDERS.ID.eq(DSL.param("id", ORDERS.ID.getDataType())));
+        this.read = RenderedOnce.of(db, one);
+        // Waits for any other writer of this row and then reads the state it committed (READ COMMITTED re-reads
+        // a row it had to wait for), so a payment, a cancel and a timeout decide one after the other. The lines come
+        // in the same round trip; only the order row is locked.
+        this.lockOne = RenderedOnce.of(db, one.forUpdate().of(ORDERS));
     }
 
     /**
@@ -115,21 +127,17 @@ public class PostgresOrderRepository implements OrderRepository {
 
     @Override
     public Optional<Order> find(OrderId id) {
-        return OrderRows.single(
-                withItemsJoined().where(ORDERS.ID.eq(id.value())).fetch());
+        return OrderRows.single(read.fetch(db, JOINED_COLUMNS, id.value()));
     }
 
     @Override
     public Optional<Order> lock(OrderId id) {
-        // Waits for any other writer of this row and then reads the state it committed (READ COMMITTED re-reads
-        // a row it had to wait for), so a payment, a cancel and a timeout decide one after the other. The lines come
-        // in the same round trip; only the order row is locked.
-        return OrderRows.single(withItemsJoined()
-                .where(ORDERS.ID.eq(id.value()))
-                .forUpdate()
-                .of(ORDERS)
-                .fetch());
+        return OrderRows.single(lockOne.fetch(db, JOINED_COLUMNS, id.value()));
     }
+
+    private static final Field<?>[] JOINED_COLUMNS = Stream.concat(
+                    Stream.of(ORDERS.fields()), Stream.of(ORDER_ITEMS.fields()))
+            .toArray(Field<?>[]::new);
 
     private SelectOnConditionStep<Record> withItemsJoined() {
         return db.select(ORDERS.fields())

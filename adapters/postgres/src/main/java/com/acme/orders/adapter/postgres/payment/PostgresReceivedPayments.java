@@ -34,8 +34,16 @@ public class PostgresReceivedPayments implements ReceivedPayments {
     /** Every payment notification records one: rendered once (see {@link RenderedOnce}). */
     private final RenderedOnce insert;
 
+    /** Every payment notification looks its payment up first. */
+    private final RenderedOnce lookUp;
+
     public PostgresReceivedPayments(DSLContext db) {
         this.db = db;
+        this.lookUp = RenderedOnce.of(
+                db,
+                db.selectFrom(RECEIVED_PAYMENTS)
+                        .where(RECEIVED_PAYMENTS.PAYMENT_REFERENCE.eq(
+                                DSL.param("reference", RECEIVED_PAYMENTS.PAYMENT_REFERENCE.getDataType()))));
         this.insert = RenderedOnce.of(
                 db,
                 db.insertInto(RECEIVED_PAYMENTS)
@@ -48,9 +56,8 @@ public class PostgresReceivedPayments implements ReceivedPayments {
 
     @Override
     public Optional<ReceivedPayment> find(PaymentReference reference) {
-        return db.selectFrom(RECEIVED_PAYMENTS)
-                .where(RECEIVED_PAYMENTS.PAYMENT_REFERENCE.eq(reference.value()))
-                .fetchOptional()
+        return lookUp.fetch(db, RECEIVED_PAYMENTS.fields(), reference.value()).into(RECEIVED_PAYMENTS).stream()
+                .findFirst()
                 .map(row -> new ReceivedPayment(
                         new PaymentReference(row.getPaymentReference()),
                         new OrderId(row.getOrderId()),

@@ -1,12 +1,16 @@
 package com.acme.orders.adapter.postgres.sql;
 
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.function.IntConsumer;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jooq.Query;
+import org.jooq.Record;
+import org.jooq.Result;
 import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.UncategorizedSQLException;
@@ -54,6 +58,27 @@ public final class RenderedOnce {
                     statement.setObject(i + 1, jdbc(values[i]));
                 }
                 return statement.executeUpdate();
+            } catch (SQLException e) {
+                throw translate(sql, e);
+            }
+        });
+    }
+
+    /**
+     * Runs the query now, after the writes its transaction held back, and gives its rows as records of {@code fields}
+     * (the columns it selects, in their order), for the adapter's usual mapping.
+     */
+    public Result<Record> fetch(DSLContext db, Field<?>[] fields, @Nullable Object... values) {
+        checkCount(values);
+        WritesAtCommit.sendHeldBackWrites();
+        return db.connectionResult(connection -> {
+            try (var statement = connection.prepareStatement(sql)) {
+                for (int i = 0; i < values.length; i++) {
+                    statement.setObject(i + 1, jdbc(values[i]));
+                }
+                try (ResultSet rows = statement.executeQuery()) {
+                    return db.fetch(rows, fields);
+                }
             } catch (SQLException e) {
                 throw translate(sql, e);
             }
