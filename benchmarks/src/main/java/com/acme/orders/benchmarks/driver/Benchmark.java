@@ -75,23 +75,25 @@ public final class Benchmark {
                         }
                     }
                     if (options.runs("mix") && backlog == options.backlogs().getFirst()) {
-                        for (int rate : options.mixRates()) {
-                            var result = guarded(
-                                    progress,
-                                    "mix",
-                                    Approach.SERVICE,
-                                    rate,
-                                    backlog,
-                                    () -> run.run(
-                                            "mix",
-                                            Approach.SERVICE,
-                                            rate,
-                                            backlog,
-                                            backlogOrders,
-                                            options.mixPaidShare(),
-                                            null));
-                            report(progress, result);
-                            expiry.add(result);
+                        for (String mix : List.of("mix", ExpiryRun.MIX_CAPTURED)) {
+                            for (int rate : options.mixRates()) {
+                                var result = guarded(
+                                        progress,
+                                        mix,
+                                        Approach.SERVICE,
+                                        rate,
+                                        backlog,
+                                        () -> run.run(
+                                                mix,
+                                                Approach.SERVICE,
+                                                rate,
+                                                backlog,
+                                                backlogOrders,
+                                                options.mixPaidShare(),
+                                                null));
+                                report(progress, result);
+                                expiry.add(result);
+                            }
                         }
                     }
                     if (options.runs("overload")

@@ -28,6 +28,15 @@ import org.jspecify.annotations.Nullable;
  */
 final class ExpiryRun {
 
+    /**
+     * The mix as providers send it: the payment carries its capture time, and the service honours it for a settlement
+     * grace, so a payment taken in time is applied even when the service answers it after the deadline.
+     */
+    static final String MIX_CAPTURED = "mix-captured";
+
+    /** Three tries of a payment refused once a second fit in it. */
+    static final Duration SETTLEMENT_GRACE = Duration.ofSeconds(3);
+
     private static final int TRACK_CHUNK = 100_000;
     private static final int WARM_UP_ORDERS = 5_000;
     private static final Duration WARM_UP_LIMIT = Duration.ofSeconds(30);
@@ -84,7 +93,17 @@ final class ExpiryRun {
                 }
             }
             progress.stage(name, "starting the service JVM");
-            try (var service = ServiceProcess.start(approach, servers, Benchmark.LOGS, name, List.of())) {
+            boolean captured = workload.equals(MIX_CAPTURED);
+            List<String> serviceArguments = captured
+                    ? List.of("--orders.payments.settlement-grace=" + SETTLEMENT_GRACE.toSeconds() + "s")
+                    : List.of();
+            if (captured) {
+                notes.add(String.format(
+                        "payments carry the provider's capture time and are sent again after Retry-After when"
+                                + " refused; settlement grace %d s, so the cancellation lags above include it",
+                        SETTLEMENT_GRACE.toSeconds()));
+            }
+            try (var service = ServiceProcess.start(approach, servers, Benchmark.LOGS, name, serviceArguments)) {
                 service.awaitReady(Duration.ofMinutes(3));
                 if (approach == Approach.SERVICE) {
                     // The service rebuilds its index from the database at start-up: the backlog is indexed by the
@@ -100,7 +119,7 @@ final class ExpiryRun {
                     progress.stage(name, "warming up the customers' requests");
                     customers.warmUp(service, options.frontDoorWarmUp());
                 }
-                warmUp(name, tracking, service, paidShare, notes);
+                warmUp(name, tracking, service, paidShare, captured, notes);
                 try (var events = new EventWatch(servers.kafkaBootstrapServers(), "orders.events")) {
                     return measure(
                             workload,
@@ -109,6 +128,7 @@ final class ExpiryRun {
                             rate,
                             backlog,
                             paidShare,
+                            captured,
                             tracking,
                             service,
                             events,
@@ -132,7 +152,12 @@ final class ExpiryRun {
      * cancellation path is.
      */
     private void warmUp(
-            String name, DeadlineTracking tracking, ServiceProcess service, double paidShare, List<String> notes)
+            String name,
+            DeadlineTracking tracking,
+            ServiceProcess service,
+            double paidShare,
+            boolean captured,
+            List<String> notes)
             throws Exception {
         var jit = new JitCompilerActivity(service.pid());
         double compiling = Double.NaN;
@@ -143,7 +168,7 @@ final class ExpiryRun {
             progress.stage(name, "warming up, round " + round + ": " + WARM_UP_ORDERS + " orders due at 1,000/s");
             var orders = database.unpaidOrders(BenchmarkDatabase.WARM_UP_CUSTOMER, WARM_UP_ORDERS, first::plusMillis);
             tracking.track(orders);
-            try (var payments = paidShare > 0 ? new Payments(service, orders, paidShare) : null) {
+            try (var payments = paidShare > 0 ? new Payments(service, orders, paidShare, captured) : null) {
                 if (!awaitWarmUpSettled(first.plusMillis(WARM_UP_ORDERS).plus(WARM_UP_LIMIT), payments)) {
                     notes.add("warm-up round " + round + " not finished after " + WARM_UP_LIMIT.toSeconds() + " s");
                     return;
@@ -190,6 +215,7 @@ final class ExpiryRun {
             int rate,
             int backlog,
             double paidShare,
+            boolean captured,
             com.acme.orders.benchmarks.approaches.DeadlineTracking tracking,
             ServiceProcess service,
             EventWatch events,
@@ -208,7 +234,7 @@ final class ExpiryRun {
             notes.add("seeded " + Duration.between(first, Instant.now()).toMillis() + " ms after the first deadline");
         }
         Instant last = dueOrders.getLast().deadline();
-        var payments = paidShare > 0 ? new Payments(service, dueOrders, paidShare) : null;
+        var payments = paidShare > 0 ? new Payments(service, dueOrders, paidShare, captured) : null;
         var besideWave = customers == null ? null : customers.startAt(service, first, options.window());
         Instant giveUp = last.plus(options.giveUpAfter());
         long expectedCancellations = due - (payments == null ? 0 : payments.scheduled());
@@ -339,7 +365,10 @@ final class ExpiryRun {
         /** A payment sent this long before its deadline had time enough: a refund for it is the service's fault. */
         static final long EARLY_ENOUGH_MILLIS = 100;
 
-        private record Planned(Instant at, UUID order, long beforeMillis) {}
+        private record Planned(Instant at, Instant deadline, UUID order, long beforeMillis) {}
+
+        /** How long a refused payment is sent again, after each Retry-After, as a provider's webhook sender does. */
+        static final Duration RETRIED_FOR = Duration.ofSeconds(10);
 
         private final Thread sender;
         private final int scheduled;
@@ -351,13 +380,23 @@ final class ExpiryRun {
         private final java.util.concurrent.ConcurrentLinkedQueue<HttpConnection> idle =
                 new java.util.concurrent.ConcurrentLinkedQueue<>();
 
-        Payments(ServiceProcess service, List<PendingDeadline> due, double share) {
+        private final boolean captured;
+
+        /**
+         * {@code captured}: each notification carries the moment the provider took the money (its planned send time), and a
+         * refused one ({@code 503}) is sent again after the {@code Retry-After} second for {@link #RETRIED_FOR}.
+         */
+        Payments(ServiceProcess service, List<PendingDeadline> due, double share, boolean captured) {
+            this.captured = captured;
             var paid = new ArrayList<Planned>();
             for (var it : due) {
                 if (ThreadLocalRandom.current().nextDouble() < share) {
                     long before = ThreadLocalRandom.current().nextLong(50, 1_000);
                     paid.add(new Planned(
-                            it.deadline().minusMillis(before), it.order().value(), before));
+                            it.deadline().minusMillis(before),
+                            it.deadline(),
+                            it.order().value(),
+                            before));
                 }
             }
             paid.sort(java.util.Comparator.comparing(Planned::at));
@@ -383,7 +422,9 @@ final class ExpiryRun {
             long intended = System.nanoTime()
                     - Duration.between(payment.at(), Instant.now()).toNanos();
             String body = "{\"orderId\":\"" + payment.order() + "\",\"paymentReference\":\"pi_" + payment.order()
-                    + "\",\"amount\":\"25.00\",\"currency\":\"EUR\"}";
+                    + "\",\"amount\":\"25.00\",\"currency\":\"EUR\""
+                    + (captured ? ",\"capturedAt\":\"" + payment.at() + "\"" : "")
+                    + "}";
             byte[] request = HttpConnection.request(
                     "POST",
                     "/v1/payment-notifications",
@@ -399,6 +440,16 @@ final class ExpiryRun {
                     connection = new HttpConnection(service.port());
                 }
                 var answer = connection.send(request);
+                Instant lastTry = payment.deadline().plus(RETRIED_FOR);
+                while (captured
+                        && answer.status() == 503
+                        && Instant.now().plusSeconds(1).isBefore(lastTry)) {
+                    Thread.sleep(1_000);
+                    if (!connection.isOpen()) {
+                        connection = new HttpConnection(service.port());
+                    }
+                    answer = connection.send(request);
+                }
                 latency.record((System.nanoTime() - intended) / 1_000);
                 outcome = answer.status() != 200
                         ? "HTTP " + answer.status()

@@ -13,7 +13,8 @@ import java.util.function.LongFunction;
  * Load on one endpoint of the service, in one of two models.
  *
  * <p><b>Closed</b>: {@code clients} clients, each on its own connection, send one request after another as fast as the
- * service answers. The rate is what the service sustains at that concurrency; latency is from send to answer.
+ * service answers; a client refused with {@code 503} waits the {@code Retry-After} second before it sends again. The
+ * rate is what the service sustains at that concurrency; latency is from send to answer.
  *
  * <p><b>Open</b>: requests are due at a constant rate, whatever the service does, and each is sent at its due time on
  * an idle connection (a new one when none is idle). Latency is measured from the <em>due</em> time, so a service that
@@ -70,7 +71,12 @@ final class FrontDoorLoad {
                         if (connection == null || !connection.isOpen()) {
                             connection = new HttpConnection(port);
                         }
-                        tally.answer(connection.send(request).status(), sent);
+                        int status = connection.send(request).status();
+                        tally.answer(status, sent);
+                        if (status == 503) {
+                            // As a well-behaved client does: the service's Retry-After is one second.
+                            Thread.sleep(Math.max(0, Math.min(1_000, (end - System.nanoTime()) / 1_000_000)));
+                        }
                     } catch (Exception e) {
                         tally.failure();
                         if (connection != null) {

@@ -175,19 +175,24 @@ final class FrontDoorReport {
             }
         }
         for (var it : expiry) {
-            if (!it.workload().equals("mix")) {
+            if (!it.workload().startsWith("mix")) {
                 continue;
             }
+            boolean captured = it.workload().equals(ExpiryRun.MIX_CAPTURED);
             var matcher = MIX_REFUNDS.matcher(it.note());
             if (matcher.find()) {
                 long refunded = Long.parseLong(matcher.group(2));
                 long p99 = Long.parseLong(matcher.group(4));
                 md.append(String.format(
                         Locale.ROOT,
-                        "- mix at %,d orders/s due: of %s payments sent at least 100 ms before their deadline, %d"
+                        "- mix at %,d orders/s due%s: of %s payments sent at least 100 ms before their deadline, %d"
                                 + " ended REFUND_REQUESTED; payment p99 %d ms (target at 1,000/s: none, p99 ≤ 100 ms):"
                                 + " **%s**%n",
                         it.rate(),
+                        captured
+                                ? ", payments with their capture time, retried when refused, "
+                                        + ExpiryRun.SETTLEMENT_GRACE.toSeconds() + " s settlement grace"
+                                : "",
                         matcher.group(1),
                         refunded,
                         p99,

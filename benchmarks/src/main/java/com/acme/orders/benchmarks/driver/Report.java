@@ -89,13 +89,15 @@ final class Report {
                 + "those in the machine table): what a run shared the machine with, and what limited it.\n\n");
         md.append(expiryTable(
                 expiry.stream().filter(it -> it.workload().equals("expiry")).toList()));
-        var mix = expiry.stream().filter(it -> it.workload().equals("mix")).toList();
+        var mix = expiry.stream().filter(it -> it.workload().startsWith("mix")).toList();
         if (!mix.isEmpty()) {
             md.append("\n## Mix: most orders paid just before their deadline\n\n");
-            md.append(
-                    "A share of the due orders is paid over REST (a signed provider notification) at a random moment "
-                            + "in the last second before its deadline, racing the timeout. Lags are those of the orders left "
-                            + "unpaid; *Two final events* counts orders with more than one final event on Kafka (must be 0).\n\n");
+            md.append("A share of the due orders is paid over REST (a signed provider notification) at a random moment "
+                    + "in the last second before its deadline, racing the timeout. Lags are those of the orders left "
+                    + "unpaid; *Two final events* counts orders with more than one final event on Kafka (must be 0). "
+                    + "The runs whose notes start with the capture time send payments as providers do: with the "
+                    + "moment the money was taken, sent again after `Retry-After` when refused, against a service "
+                    + "with a settlement grace.\n\n");
             md.append(expiryTable(mix));
         }
         md.append(FrontDoorReport.overload(expiry));
