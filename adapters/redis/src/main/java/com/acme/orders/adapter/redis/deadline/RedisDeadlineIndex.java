@@ -15,10 +15,13 @@ import java.util.Collection;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.jmolecules.architecture.hexagonal.SecondaryAdapter;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
+import org.springframework.data.redis.connection.ReturnType;
+import org.springframework.data.redis.core.RedisCallback;
 import org.springframework.data.redis.core.RedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.data.redis.serializer.StringRedisSerializer;
@@ -63,6 +66,9 @@ public class RedisDeadlineIndex implements DeadlineIndex {
     private final MeterRegistry meters;
     private final String keyPrefix;
     private final String rebuiltMarker;
+    private final CombinedTracks tracks;
+    /** Cleared for good when the connection cannot pipeline (a cluster connection may not): then one call per shard. */
+    private volatile boolean pipelining = true;
 
     public RedisDeadlineIndex(RedisConnectionFactory connections, int shardCount, MeterRegistry meters) {
         this(connections, KEY_PREFIX, shardCount, meters);
@@ -80,11 +86,12 @@ public class RedisDeadlineIndex implements DeadlineIndex {
         this.meters = meters;
         this.keyPrefix = keyPrefix;
         this.rebuiltMarker = "{" + keyPrefix + "}-rebuilt";
+        this.tracks = new CombinedTracks(this::trackTogether);
     }
 
     @Override
     public void track(OrderId order, Instant deadline) {
-        neverThrowing("track", () -> trackInShard(shards.of(order), List.of(new PendingDeadline(order, deadline))));
+        neverThrowing("track", () -> tracks.track(new PendingDeadline(order, deadline)));
     }
 
     @Override
@@ -174,6 +181,45 @@ public class RedisDeadlineIndex implements DeadlineIndex {
             }
             redis.execute(TRACK, List.of(DeadlineShards.bucketIndexOf(shard)), args.toArray());
         }
+    }
+
+    /**
+     * The tracks of concurrent placements ({@link CombinedTracks}): one script call per shard, all in one pipeline, so
+     * one write to the connection and one round trip.
+     */
+    private void trackTogether(List<PendingDeadline> deadlines) {
+        var byShard = deadlines.stream().collect(Collectors.groupingBy(it -> shards.of(it.order())));
+        if (deadlines.size() == 1 || !pipelining || byShard.values().stream().anyMatch(it -> it.size() > CHUNK)) {
+            byShard.forEach(this::trackInShard);
+            return;
+        }
+        try {
+            redis.executePipelined((RedisCallback<@Nullable Object>) connection -> {
+                byShard.forEach((shard, inShard) -> connection
+                        .scriptingCommands()
+                        .evalSha(TRACK.getSha1(), ReturnType.INTEGER, 1, trackKeyAndArguments(shard, inShard)));
+                return null;
+            });
+        } catch (UnsupportedOperationException e) {
+            pipelining = false;
+            byShard.forEach(this::trackInShard);
+        } catch (RuntimeException e) {
+            // NOSCRIPT (Redis restarted and lost its scripts) or any part failing: each shard again on its own, which
+            // loads the script when it is missing; tracking an order again only puts its entry where it is.
+            byShard.forEach(this::trackInShard);
+        }
+    }
+
+    private byte[][] trackKeyAndArguments(String shard, List<PendingDeadline> deadlines) {
+        var keyAndArguments = new byte[1 + 3 * deadlines.size()][];
+        keyAndArguments[0] = DeadlineShards.bucketIndexOf(shard).getBytes(StandardCharsets.UTF_8);
+        int next = 1;
+        for (PendingDeadline it : deadlines) {
+            keyAndArguments[next++] = shards.bucketOf(it.order()).getBytes(OrderIdMember.CHARSET);
+            keyAndArguments[next++] = Long.toString(score(it.deadline())).getBytes(OrderIdMember.CHARSET);
+            keyAndArguments[next++] = OrderIdMember.of(it.order()).getBytes(OrderIdMember.CHARSET);
+        }
+        return keyAndArguments;
     }
 
     private void forgetInShard(String shard, List<OrderId> orders) {

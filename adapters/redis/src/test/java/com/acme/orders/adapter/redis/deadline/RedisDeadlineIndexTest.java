@@ -306,6 +306,90 @@ class RedisDeadlineIndexTest {
     }
 
     @Test
+    void orders_placed_at_the_same_moment_by_many_callers_are_tracked_together_each_at_its_own_deadline()
+            throws Exception {
+        redis.execute(
+                connection -> {
+                    connection.serverCommands().resetConfigStats();
+                    return null;
+                },
+                true);
+
+        var tracked = tracksFromManyCallersAtOnce();
+
+        assertThat(tracked)
+                .allSatisfy(
+                        (order, deadline) -> assertThat(scoreInItsBucket(order)).isEqualTo(deadline.toEpochMilli()));
+        assertThat(scriptCalls())
+                .as("script calls for %d tracks", tracked.size())
+                .isPositive()
+                .isLessThan(tracked.size());
+        assertThat(meters.find("orders.deadline_index.failed_writes").counters())
+                .allSatisfy(it -> assertThat(it.count()).isZero());
+    }
+
+    @Test
+    void orders_tracked_together_after_redis_lost_its_scripts_are_tracked_all_the_same() throws Exception {
+        index.track(OrderId.newId(), NOW);
+        redis.execute(
+                connection -> {
+                    connection.scriptingCommands().scriptFlush();
+                    return null;
+                },
+                true);
+
+        assertThat(tracksFromManyCallersAtOnce())
+                .allSatisfy(
+                        (order, deadline) -> assertThat(scoreInItsBucket(order)).isEqualTo(deadline.toEpochMilli()));
+        assertThat(meters.find("orders.deadline_index.failed_writes").counters())
+                .allSatisfy(it -> assertThat(it.count()).isZero());
+    }
+
+    private Long scoreInItsBucket(OrderId order) {
+        var score = redis.opsForZSet()
+                .score(
+                        new DeadlineShards(RedisDeadlineIndex.KEY_PREFIX, SHARDS).bucketOf(order),
+                        OrderIdMember.of(order));
+        return score == null ? null : score.longValue();
+    }
+
+    /** EVAL and EVALSHA calls since the statistics were reset, from INFO commandstats. */
+    private long scriptCalls() {
+        var stats = redis.execute(connection -> connection.serverCommands().info("commandstats"), true);
+        return stats.stringPropertyNames().stream()
+                .filter(it -> it.equals("cmdstat_evalsha") || it.equals("cmdstat_eval"))
+                .mapToLong(it -> Long.parseLong(stats.getProperty(it).replaceAll("^calls=(\\d+),.*", "$1")))
+                .sum();
+    }
+
+    /** 64 callers, released together, each tracking 20 orders one after the other at deadlines of its own. */
+    private java.util.Map<OrderId, Instant> tracksFromManyCallersAtOnce() throws Exception {
+        int callers = 64;
+        var start = new CyclicBarrier(callers);
+        var deadlines = new java.util.concurrent.ConcurrentHashMap<OrderId, Instant>();
+        try (var pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            var running = IntStream.range(0, callers)
+                    .mapToObj(caller -> pool.submit(() -> {
+                        start.await();
+                        for (int i = 0; i < 20; i++) {
+                            var order = OrderId.newId();
+                            var deadline = NOW.plusSeconds(caller * 100L + i);
+                            index.track(order, deadline);
+                            deadlines.put(order, deadline);
+                        }
+                        return null;
+                    }))
+                    .toList();
+            for (var it : running) {
+                it.get(1, TimeUnit.MINUTES);
+            }
+        }
+        assertThat(deadlines).hasSize(callers * 20);
+        assertThat(index.size()).isGreaterThanOrEqualTo(callers * 20L);
+        return deadlines;
+    }
+
+    @Test
     void tracking_again_moves_the_entry_to_its_new_deadline_and_forgetting_removes_it() {
         var order = OrderId.newId();
         index.track(order, NOW);
