@@ -38,7 +38,7 @@ import tools.jackson.databind.json.JsonMapper;
  * (the kubelet, Prometheus) and never published: there it needs no token ({@link #management}). On the API port the
  * actuator is not served at all; {@code /actuator/**} there stays behind the operator's scope all the same, so that a
  * deployment which puts the management server back on the API port ({@code management.server.port} equal to
- * {@code server.port}) exposes only the probes to the public, as before.
+ * {@code server.port}) exposes the probes and nothing else to the public.
  */
 @Configuration(proxyBeanMethods = false)
 // A context without a web server (a worker, a test of the relay) has no HTTP to secure.
