@@ -17,6 +17,11 @@ public record OrderServiceProperties(
         @DefaultValue PaymentWindowProperties paymentWindow,
         @DefaultValue PaymentProperties payments) {
 
+    /**
+     * @param standard 30m: the payment window of an order that asks for none
+     * @param shortest 1m: the shortest window an order may ask for
+     * @param longest  24h: the longest window an order may ask for
+     */
     public record PaymentWindowProperties(
             @DefaultValue("30m") Duration standard,
             @DefaultValue("1m") Duration shortest,

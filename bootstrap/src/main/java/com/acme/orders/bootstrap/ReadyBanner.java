@@ -15,10 +15,14 @@ class ReadyBanner {
     void announce(ApplicationReadyEvent ready) {
         if (ready.getApplicationContext() instanceof WebServerApplicationContext web && web.getWebServer() != null) {
             int port = web.getWebServer().getPort();
+            // Set by the actuator once the management server listens on a port of its own.
+            String management = web.getEnvironment().getProperty("local.management.port", Integer.toString(port));
             log.info(
-                    "Order service ready: http://localhost:{}/v1/orders (OpenAPI at http://localhost:{}/v3/api-docs)",
+                    "Order service ready: http://localhost:{}/v1/orders (OpenAPI at http://localhost:{}/v3/api-docs; "
+                            + "probes and metrics at http://localhost:{}/actuator)",
                     port,
-                    port);
+                    port,
+                    management);
         }
     }
 }

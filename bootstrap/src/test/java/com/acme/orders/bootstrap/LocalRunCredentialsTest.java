@@ -153,6 +153,7 @@ class LocalRunCredentialsTest {
     private static String[] servers() {
         Map<String, Object> all = new HashMap<>(ServiceInstance.testServers());
         all.put("server.port", "0");
+        all.put("management.server.port", "0");
         all.put("orders.timeouts.worker-enabled", "false");
         all.put("orders.outbox.relay.enabled", "false");
         all.put("spring.main.banner-mode", "off");

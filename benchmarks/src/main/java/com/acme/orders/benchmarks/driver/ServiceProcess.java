@@ -29,13 +29,17 @@ final class ServiceProcess implements AutoCloseable {
 
     private final Process process;
     private final int port;
+    /** The actuator's port (management.server.port): the readiness probe is there, not on the API's. */
+    private final int managementPort;
+
     private final Path log;
     /** A driver stopped by a signal (Ctrl-C, benchmarks/run's trap) takes its service JVM with it. */
     private final Thread stopWithTheDriver;
 
-    private ServiceProcess(Process process, int port, Path log) {
+    private ServiceProcess(Process process, int port, int managementPort, Path log) {
         this.process = process;
         this.port = port;
+        this.managementPort = managementPort;
         this.log = log;
         this.stopWithTheDriver = new Thread(process::destroyForcibly, "stop-service-" + process.pid());
         Runtime.getRuntime().addShutdownHook(stopWithTheDriver);
@@ -44,6 +48,7 @@ final class ServiceProcess implements AutoCloseable {
     static ServiceProcess start(Approach approach, Servers servers, Path logs, String name, List<String> extra)
             throws IOException {
         int port = freePort();
+        int managementPort = freePort();
         var command = new ArrayList<String>();
         command.add(ProcessHandle.current().info().command().orElse("java"));
         command.addAll(JVM_OPTIONS);
@@ -57,6 +62,7 @@ final class ServiceProcess implements AutoCloseable {
         command.add(BenchmarkedService.class.getName());
         command.addAll(servers.springArguments());
         command.add("--server.port=" + port);
+        command.add("--management.server.port=" + managementPort);
         command.addAll(CompetingApproaches.arguments(approach));
         command.add("--orders.security.jwt.secret=" + Credentials.TOKEN_SECRET);
         command.add("--orders.payments.signing-secrets=" + Credentials.PAYMENT_SECRET);
@@ -69,14 +75,14 @@ final class ServiceProcess implements AutoCloseable {
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile())
                 .start();
-        return new ServiceProcess(process, port, log);
+        return new ServiceProcess(process, port, managementPort, log);
     }
 
     URI uri(String path) {
         return URI.create("http://localhost:" + port + path);
     }
 
-    /** Waits for the health endpoint to answer UP. */
+    /** Waits for the readiness probe to answer UP. */
     void awaitReady(Duration atMost) throws Exception {
         var http = HttpClient.newHttpClient();
         var giveUp = Instant.now().plus(atMost);
@@ -86,7 +92,10 @@ final class ServiceProcess implements AutoCloseable {
             }
             try {
                 var response = http.send(
-                        HttpRequest.newBuilder(uri("/actuator/health")).build(), HttpResponse.BodyHandlers.ofString());
+                        HttpRequest.newBuilder(
+                                        URI.create("http://localhost:" + managementPort + "/actuator/health/readiness"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
                 if (response.statusCode() == 200) {
                     return;
                 }

@@ -2,6 +2,7 @@ package com.acme.orders.adapter.kafka;
 
 import com.acme.orders.adapter.kafka.outbox.KafkaEventBroker;
 import com.acme.orders.adapter.kafka.outbox.KafkaEventsProperties;
+import com.acme.orders.adapter.kafka.outbox.KafkaReachability;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.springframework.beans.factory.ObjectProvider;
@@ -9,6 +10,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 
 /**
@@ -26,6 +28,12 @@ public class KafkaAdapter {
                 .partitions(properties.partitions())
                 .replicas(properties.replicas())
                 .build();
+    }
+
+    /** The component {@code kafka} of {@code /actuator/health}: reported, never part of readiness. */
+    @Bean
+    KafkaReachability kafkaHealthIndicator(KafkaAdmin admin) {
+        return new KafkaReachability(admin);
     }
 
     @Bean

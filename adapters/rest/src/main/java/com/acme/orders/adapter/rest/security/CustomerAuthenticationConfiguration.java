@@ -10,6 +10,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -30,8 +31,14 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Who may call what. Customers send a bearer JWT whose {@code sub} is their customer id ({@link CurrentCustomerResolver}
  * reads it); payment providers are let through here because {@link PaymentSignatureCheck} authenticates them by the
- * signature of their body; the OpenAPI document and the health check are public; the other actuator endpoints need an
- * operator's token. Everything else under {@code /v1} needs a token; other paths lead nowhere and are answered 404.
+ * signature of their body; the OpenAPI document is public. Everything else under {@code /v1} needs a token; other
+ * paths lead nowhere and are answered 404.
+ *
+ * <p>The actuator (probes, metrics) is served on the management port only, which is reached from inside the cluster
+ * (the kubelet, Prometheus) and never published: there it needs no token ({@link #management}). On the API port the
+ * actuator is not served at all; {@code /actuator/**} there stays behind the operator's scope all the same, so that a
+ * deployment which puts the management server back on the API port ({@code management.server.port} equal to
+ * {@code server.port}) exposes the probes and nothing else to the public.
  */
 @Configuration(proxyBeanMethods = false)
 // A context without a web server (a worker, a test of the relay) has no HTTP to secure.
@@ -40,15 +47,36 @@ import tools.jackson.databind.json.JsonMapper;
 public class CustomerAuthenticationConfiguration {
 
     /**
-     * What opens the operators' endpoints (metrics, Prometheus): a token with the scope {@code orders.operator}. A
-     * customer's token does not, whoever the customer is: the metrics describe every customer's orders.
+     * What opens the actuator on the API port, should it be served there: a token with the scope
+     * {@code orders.operator}. A customer's token does not, whoever the customer is: the metrics describe every
+     * customer's orders.
      */
     static final String OPERATOR = "SCOPE_orders.operator";
 
     /** About 2 KB each: a few tens of MB at most, for the customers active within minutes. */
     static final int REMEMBERED_TOKENS = 20_000;
 
+    /**
+     * The management port: open, because Prometheus and the kubelet present no token, and because what protects it is
+     * that it is not published outside the cluster (README, "Operating it"). Checked first, so the API's rules below
+     * never see a request of the management port.
+     */
     @Bean
+    @Order(1)
+    SecurityFilterChain management(HttpSecurity http) throws Exception {
+        http.securityMatcher(new ManagementServerRequests())
+                .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+                .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(AbstractHttpConfigurer::disable)
+                .httpBasic(AbstractHttpConfigurer::disable)
+                .formLogin(AbstractHttpConfigurer::disable)
+                .logout(AbstractHttpConfigurer::disable)
+                .requestCache(AbstractHttpConfigurer::disable);
+        return http.build();
+    }
+
+    @Bean
+    @Order(2)
     SecurityFilterChain api(HttpSecurity http, JsonMapper json, ObjectProvider<JwtDecoder> decoders, Clock clock)
             throws Exception {
         var problems = new BearerTokenProblems(json);
@@ -58,7 +86,8 @@ public class CustomerAuthenticationConfiguration {
                         .permitAll()
                         .requestMatchers("/v3/api-docs", "/v3/api-docs/**")
                         .permitAll()
-                        .requestMatchers("/actuator/health", "/actuator/health/**")
+                        // Only when the management server shares the API port: the probes stay public, nothing else.
+                        .requestMatchers("/actuator/health/liveness", "/actuator/health/readiness")
                         .permitAll()
                         .requestMatchers("/actuator", "/actuator/**")
                         .hasAuthority(OPERATOR)

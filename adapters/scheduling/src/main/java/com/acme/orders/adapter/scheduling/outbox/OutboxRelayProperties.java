@@ -18,6 +18,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                     outage counts no attempts)
  * @param pollInterval the fallback when no commit signal arrives (events committed by another instance)
  * @param firstRetry   the first backoff after a failure, doubled up to {@code maxRetry}
+ * @param maxRetry     the longest backoff, also while Kafka is unreachable: a broker that comes back is used again
+ *                     within this time
  * @param gather       the pause after a round that was not full, so that the next one carries what committed
  *                     meanwhile: 10 ms adds at most that to an event's way to Kafka; without it the relay took a seventh
  *                     of the service's CPU samples under a steady stream of placements (docs/front-door.md)
