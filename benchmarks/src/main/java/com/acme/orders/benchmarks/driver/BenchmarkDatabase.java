@@ -114,6 +114,22 @@ final class BenchmarkDatabase {
         return orders;
     }
 
+    /** Stamps the orders' closing time as the service does for an order placed with a settlement grace. */
+    void closeAfterGrace(List<PendingDeadline> orders, Duration grace) throws SQLException {
+        try (var connection = connect();
+                var statement = connection.prepareStatement(
+                        "UPDATE orders SET grace_until = payment_deadline + ? * interval '1 millisecond'"
+                                + " WHERE id = ANY (?)")) {
+            statement.setLong(1, grace.toMillis());
+            statement.setArray(
+                    2,
+                    connection.createArrayOf(
+                            "uuid",
+                            orders.stream().map(it -> it.order().value()).toArray()));
+            statement.executeUpdate();
+        }
+    }
+
     long count(String sql) throws SQLException {
         try (var connection = connect();
                 var statement = connection.createStatement();

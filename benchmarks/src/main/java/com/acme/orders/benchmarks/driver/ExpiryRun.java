@@ -167,7 +167,7 @@ final class ExpiryRun {
             Instant first = Instant.now().plusSeconds(2);
             progress.stage(name, "warming up, round " + round + ": " + WARM_UP_ORDERS + " orders due at 1,000/s");
             var orders = database.unpaidOrders(BenchmarkDatabase.WARM_UP_CUSTOMER, WARM_UP_ORDERS, first::plusMillis);
-            tracking.track(orders);
+            track(tracking, orders, captured);
             try (var payments = paidShare > 0 ? new Payments(service, orders, paidShare, captured) : null) {
                 if (!awaitWarmUpSettled(first.plusMillis(WARM_UP_ORDERS).plus(WARM_UP_LIMIT), payments)) {
                     notes.add("warm-up round " + round + " not finished after " + WARM_UP_LIMIT.toSeconds() + " s");
@@ -192,6 +192,21 @@ final class ExpiryRun {
         notes.add(String.format(
                 "warm-up: %d rounds of %,d orders, JIT still %.1f s of CPU in the last",
                 WARM_UP_ROUNDS, WARM_UP_ORDERS, compiling));
+    }
+
+    /**
+     * The seeded orders into the approach's index. With the settlement grace ({@code captured}), as the service itself
+     * places an order: it closes, and is tracked, at its deadline plus the grace.
+     */
+    private void track(DeadlineTracking tracking, List<PendingDeadline> orders, boolean captured) throws Exception {
+        if (!captured) {
+            tracking.track(orders);
+            return;
+        }
+        database.closeAfterGrace(orders, SETTLEMENT_GRACE);
+        tracking.track(orders.stream()
+                .map(it -> new PendingDeadline(it.order(), it.deadline().plus(SETTLEMENT_GRACE)))
+                .toList());
     }
 
     private boolean awaitWarmUpSettled(Instant giveUp, @Nullable Payments payments) throws Exception {
@@ -229,7 +244,7 @@ final class ExpiryRun {
         progress.stage(name, "seeding " + due + " orders due from " + first);
         List<PendingDeadline> dueOrders = database.unpaidOrders(
                 BenchmarkDatabase.DUE_CUSTOMER, due, i -> first.plusNanos(i * 1_000_000_000L / rate));
-        tracking.track(dueOrders);
+        track(tracking, dueOrders, captured);
         if (Instant.now().isAfter(first)) {
             notes.add("seeded " + Duration.between(first, Instant.now()).toMillis() + " ms after the first deadline");
         }

@@ -78,6 +78,17 @@ public final class WritesAtCommit implements TransactionSynchronization {
         send();
     }
 
+    /** A transaction started inside this one (REQUIRES_NEW) neither sees nor sends these writes. */
+    @Override
+    public void suspend() {
+        TransactionSynchronizationManager.unbindResourceIfPossible(HELD_BACK);
+    }
+
+    @Override
+    public void resume() {
+        TransactionSynchronizationManager.bindResource(HELD_BACK, this);
+    }
+
     @Override
     public void beforeCommit(boolean readOnly) {
         send();

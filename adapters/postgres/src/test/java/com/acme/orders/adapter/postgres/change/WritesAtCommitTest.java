@@ -23,13 +23,20 @@ import java.time.Duration;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The writes of a change are held back and sent together when its transaction commits (WritesAtCommit): the change
  * must come out exactly as if every statement had run where it was written.
  */
 class WritesAtCommitTest extends PostgresAdapterTest {
+
+    @Autowired
+    private PlatformTransactionManager transactionManager;
 
     @BeforeEach
     void emptyTables() {
@@ -118,6 +125,24 @@ class WritesAtCommitTest extends PostgresAdapterTest {
                 .isInstanceOf(DuplicateKeyException.class);
 
         assertThat(orders.find(other.id())).isEmpty();
+    }
+
+    @Test
+    void a_transaction_started_inside_another_commits_its_own_writes_and_none_of_the_outer_ones() {
+        var outer = unpaid(numbers.next(TODAY), ALICE, NOW);
+        var inner = unpaid(numbers.next(TODAY), ALICE, NOW);
+        var requiresNew = new TransactionTemplate(transactionManager);
+        requiresNew.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+
+        assertThatThrownBy(() -> transactions.inTransaction(() -> {
+                    orders.add(outer);
+                    requiresNew.executeWithoutResult(status -> orders.add(inner));
+                    throw new IllegalStateException("the outer transaction rolls back");
+                }))
+                .hasMessage("the outer transaction rolls back");
+
+        assertThat(orders.find(inner.id())).hasValueSatisfying(it -> assertStoredAs(it, inner, 0));
+        assertThat(orders.find(outer.id())).isEmpty();
     }
 
     private Order pay(Order order) {
