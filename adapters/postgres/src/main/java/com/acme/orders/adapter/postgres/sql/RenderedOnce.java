@@ -1,5 +1,6 @@
 package com.acme.orders.adapter.postgres.sql;
 
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -54,9 +55,7 @@ public final class RenderedOnce {
         WritesAtCommit.sendHeldBackWrites();
         return db.connectionResult(connection -> {
             try (var statement = connection.prepareStatement(sql)) {
-                for (int i = 0; i < values.length; i++) {
-                    statement.setObject(i + 1, jdbc(values[i]));
-                }
+                bind(statement, values);
                 return statement.executeUpdate();
             } catch (SQLException e) {
                 throw translate(sql, e);
@@ -73,9 +72,7 @@ public final class RenderedOnce {
         WritesAtCommit.sendHeldBackWrites();
         return db.connectionResult(connection -> {
             try (var statement = connection.prepareStatement(sql)) {
-                for (int i = 0; i < values.length; i++) {
-                    statement.setObject(i + 1, jdbc(values[i]));
-                }
+                bind(statement, values);
                 try (ResultSet rows = statement.executeQuery()) {
                     return db.fetch(rows, fields);
                 }
@@ -109,6 +106,12 @@ public final class RenderedOnce {
     static DataAccessException translate(String sql, SQLException e) {
         DataAccessException translated = TRANSLATOR.translate("RenderedOnce", sql, e);
         return translated != null ? translated : new UncategorizedSQLException("RenderedOnce", sql, e);
+    }
+
+    private static void bind(PreparedStatement statement, @Nullable Object[] values) throws SQLException {
+        for (int i = 0; i < values.length; i++) {
+            statement.setObject(i + 1, jdbc(values[i]));
+        }
     }
 
     /** The driver takes {@code java.time} values as offset date-times, not as instants. */

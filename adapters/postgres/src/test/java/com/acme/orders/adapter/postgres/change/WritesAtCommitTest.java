@@ -2,9 +2,11 @@ package com.acme.orders.adapter.postgres.change;
 
 import static com.acme.orders.adapter.postgres.TestOrders.ALICE;
 import static com.acme.orders.adapter.postgres.TestOrders.NOW;
+import static com.acme.orders.adapter.postgres.TestOrders.PAYMENT_WINDOW;
 import static com.acme.orders.adapter.postgres.TestOrders.TODAY;
 import static com.acme.orders.adapter.postgres.TestOrders.assertStoredAs;
 import static com.acme.orders.adapter.postgres.TestOrders.paymentFor;
+import static com.acme.orders.adapter.postgres.TestOrders.twoBooks;
 import static com.acme.orders.adapter.postgres.TestOrders.unpaid;
 import static com.acme.orders.adapter.postgres.jooq.Tables.OUTBOX;
 import static com.acme.orders.adapter.postgres.jooq.Tables.RECEIVED_PAYMENTS;
@@ -98,23 +100,7 @@ class WritesAtCommitTest extends PostgresAdapterTest {
     @Test
     void a_write_the_database_refuses_fails_the_commit_with_the_same_exception_as_before_and_stores_nothing() {
         var order = storedUnpaidOrder();
-        var twin = Order.restore(
-                order.id(),
-                numbers.next(TODAY),
-                ALICE,
-                order.items(),
-                order.total(),
-                order.createdAt(),
-                order.paymentDeadline(),
-                OrderStatus.UNPAID,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                0);
+        var twin = Order.place(order.id(), numbers.next(TODAY), ALICE, twoBooks(), NOW, PAYMENT_WINDOW);
         var other = unpaid(numbers.next(TODAY), ALICE, NOW);
 
         assertThatThrownBy(() -> transactions.inTransaction(() -> {

@@ -65,14 +65,8 @@ public class CustomerAuthenticationConfiguration {
     @Order(1)
     SecurityFilterChain management(HttpSecurity http) throws Exception {
         http.securityMatcher(new ManagementServerRequests())
-                .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
-                .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .csrf(AbstractHttpConfigurer::disable)
-                .httpBasic(AbstractHttpConfigurer::disable)
-                .formLogin(AbstractHttpConfigurer::disable)
-                .logout(AbstractHttpConfigurer::disable)
-                .requestCache(AbstractHttpConfigurer::disable);
-        return http.build();
+                .authorizeHttpRequests(requests -> requests.anyRequest().permitAll());
+        return statelessWithoutBrowserCredentials(http).build();
     }
 
     @Bean
@@ -107,17 +101,22 @@ public class CustomerAuthenticationConfiguration {
                         .authenticationEntryPoint(problems)
                         .accessDeniedHandler(problems))
                 .exceptionHandling(exceptions ->
-                        exceptions.authenticationEntryPoint(problems).accessDeniedHandler(problems))
-                // Every request carries its own token; a session would only be state to steal and to clean up.
-                .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                // CSRF rides on credentials the browser adds by itself (cookies, basic auth). This API accepts
-                // neither: a bearer token is added by the client's own code, so a forged cross-site request lacks it.
+                        exceptions.authenticationEntryPoint(problems).accessDeniedHandler(problems));
+        return statelessWithoutBrowserCredentials(http).build();
+    }
+
+    /**
+     * Every request carries its own token (or, on the management port, none); a session would only be state to steal
+     * and to clean up. CSRF rides on credentials the browser adds by itself (cookies, basic auth). Neither chain
+     * accepts them: a bearer token is added by the client's own code, so a forged cross-site request lacks it.
+     */
+    private static HttpSecurity statelessWithoutBrowserCredentials(HttpSecurity http) throws Exception {
+        return http.sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(AbstractHttpConfigurer::disable)
                 .httpBasic(AbstractHttpConfigurer::disable)
                 .formLogin(AbstractHttpConfigurer::disable)
                 .logout(AbstractHttpConfigurer::disable)
                 .requestCache(AbstractHttpConfigurer::disable);
-        return http.build();
     }
 
     /**
