@@ -59,6 +59,40 @@ public final class OrderChanges {
     }
 
     /**
+     * {@link #applyToAll}, but an order whose change fails does not hold back the others: a batch that fails is split
+     * in two, and each half tried on its own, until the failing order stands alone. That order is left as it is and
+     * returned as set aside with its failure; every other order is changed. A failure that says the database cannot be
+     * reached fails the call as {@link #applyToAll} does, instead of being split into hundreds of failures.
+     */
+    public Applied applyToAllApart(List<OrderId> ids, Function<Order, Transition> decision) {
+        var applied = new Applied(new ArrayList<>(), new ArrayList<>());
+        applyApart(ids, decision, applied);
+        return applied;
+    }
+
+    private void applyApart(List<OrderId> ids, Function<Order, Transition> decision, Applied into) {
+        try {
+            into.changes().addAll(applyToAll(ids, decision));
+        } catch (RuntimeException failure) {
+            if (transactions.isUnavailable(failure)) {
+                throw failure;
+            }
+            if (ids.size() == 1) {
+                into.setAside().add(new SetAside(ids.getFirst(), failure));
+                return;
+            }
+            applyApart(ids.subList(0, ids.size() / 2), decision, into);
+            applyApart(ids.subList(ids.size() / 2, ids.size()), decision, into);
+        }
+    }
+
+    /** What {@link #applyToAllApart} did: the changes of the orders that could be changed, and the ones set aside. */
+    public record Applied(List<OrderChange> changes, List<SetAside> setAside) {}
+
+    /** An order whose change failed on its own, with the failure: left unchanged, for the caller to report. */
+    public record SetAside(OrderId order, RuntimeException failure) {}
+
+    /**
      * {@link #apply} for a batch in one transaction: one commit for hundreds of orders is where the database has its
      * headroom. After the commit the index forgets every order that is final or gone, and an order that refused to be
      * settled yet goes back at the time it really closes (its deadline, or the end of its grace or hold), which hands

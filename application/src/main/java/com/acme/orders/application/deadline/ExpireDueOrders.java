@@ -41,21 +41,31 @@ public class ExpireDueOrders {
     public Batch expireNextBatch() {
         List<OrderId> claimed = deadlines.claimDue(clock.instant(), batchSize, lease);
         if (claimed.isEmpty()) {
-            return Batch.from(0, List.of(), batchSize);
+            return Batch.from(0, List.of(), List.of(), batchSize);
         }
-        List<OrderChange> outcome = changes.applyToAll(claimed, order -> order.expire(clock.instant()));
-        return Batch.from(claimed.size(), outcome, batchSize);
+        // An order that cannot be cancelled (a constraint or a trigger refuses it, its row cannot be read) must not
+        // hold back the others claimed with it: it is set aside, and its claim, never acknowledged, brings it back
+        // once its lease ends, so it is tried again every lease until it can be cancelled or is settled.
+        var applied = changes.applyToAllApart(claimed, order -> order.expire(clock.instant()));
+        return Batch.from(claimed.size(), applied.changes(), applied.setAside(), batchSize);
     }
 
     /**
      * What one batch did. {@code cancelled} are the orders this batch moved to {@code CANCELLED}, with the time they
      * were due to close (their deadline, or the end of their grace or hold), so the caller can measure how late they
      * were; {@code alreadySettled} were paid, cancelled or gone before;
-     * {@code notYetDue} went back to the index at their real deadline.
+     * {@code notYetDue} went back to the index at their real deadline; {@code setAside} could not be cancelled, each
+     * with its failure, and come back when their claim's lease ends.
      */
-    public record Batch(int claimed, List<Cancelled> cancelled, int alreadySettled, int notYetDue, boolean full) {
+    public record Batch(
+            int claimed,
+            List<Cancelled> cancelled,
+            int alreadySettled,
+            int notYetDue,
+            List<OrderChanges.SetAside> setAside,
+            boolean full) {
 
-        static Batch from(int claimed, List<OrderChange> outcome, int batchSize) {
+        static Batch from(int claimed, List<OrderChange> outcome, List<OrderChanges.SetAside> setAside, int batchSize) {
             List<Cancelled> cancelled = outcome.stream()
                     .filter(it -> it.transition() instanceof Transition.Changed)
                     .map(it -> new Cancelled(
@@ -68,7 +78,12 @@ public class ExpireDueOrders {
                     .filter(it -> !it.status().isFinal())
                     .count();
             return new Batch(
-                    claimed, cancelled, claimed - cancelled.size() - notYetDue, notYetDue, claimed >= batchSize);
+                    claimed,
+                    cancelled,
+                    claimed - cancelled.size() - notYetDue - setAside.size(),
+                    notYetDue,
+                    List.copyOf(setAside),
+                    claimed >= batchSize);
         }
 
         /** @param held whether the order waited for a payment in progress, whose hold ended with this */

@@ -7,6 +7,7 @@ import com.acme.orders.domain.Transition;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.jmolecules.architecture.hexagonal.PrimaryPort;
@@ -34,28 +35,36 @@ public class SweepOverdueOrders {
         this.margin = margin;
     }
 
-    /** @return how many orders this sweep cancelled: each one a repair of something the index missed */
-    public int sweep() {
+    /**
+     * @return how many orders this sweep cancelled (each one a repair of something the index missed), and the orders
+     *     it could not cancel, each with its failure: one of them never stops the sweep, and the next sweep tries it
+     *     again
+     */
+    public Sweep sweep() {
         Instant dueBy = clock.instant().minus(margin);
         Optional<PendingDeadline> after = Optional.empty();
         int repaired = 0;
+        var setAside = new ArrayList<OrderChanges.SetAside>();
         while (true) {
             List<PendingDeadline> page = orders.unpaidByDeadline(Optional.of(dueBy), after, batchSize);
             if (page.isEmpty()) {
-                return repaired;
+                return new Sweep(repaired, setAside);
             }
             // Keyset from the last row seen, not "the next overdue ones": an order that somehow stays unpaid can never
             // make the sweep loop on it forever.
             after = Optional.of(page.getLast());
-            repaired += (int) changes
-                    .applyToAll(
-                            page.stream().map(PendingDeadline::order).toList(), order -> order.expire(clock.instant()))
-                    .stream()
+            var applied = changes.applyToAllApart(
+                    page.stream().map(PendingDeadline::order).toList(), order -> order.expire(clock.instant()));
+            repaired += (int) applied.changes().stream()
                     .filter(it -> it.transition() instanceof Transition.Changed)
                     .count();
+            setAside.addAll(applied.setAside());
             if (page.size() < batchSize) {
-                return repaired;
+                return new Sweep(repaired, setAside);
             }
         }
     }
+
+    /** What one sweep did. */
+    public record Sweep(int repaired, List<OrderChanges.SetAside> setAside) {}
 }

@@ -7,6 +7,7 @@ import static com.acme.orders.application.fakes.UseCaseTestData.twoBooksFor;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.acme.orders.application.change.port.Transactions;
 import com.acme.orders.application.fakes.OrderServiceFixture;
 import com.acme.orders.application.payment.port.ReceivedPayments;
 import com.acme.orders.domain.CancellationReason;
@@ -18,6 +19,11 @@ import com.acme.orders.domain.OrderStatus;
 import com.acme.orders.domain.RefundRequested;
 import com.acme.orders.domain.Transition;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 class ChangingOrdersTest {
@@ -180,5 +186,45 @@ class ChangingOrdersTest {
         assertThat(again.transition()).isInstanceOf(Transition.AlreadyDone.class);
         assertThat(service.events.of(order.id()).stream().filter(OrderCancelled.class::isInstance))
                 .hasSize(1);
+    }
+
+    @Test
+    void a_batch_that_fails_because_the_database_is_away_fails_whole_and_is_not_split_order_by_order() {
+        var attempts = new AtomicInteger();
+        var away = new Transactions() {
+            @Override
+            public <T> T inTransaction(Supplier<T> work) {
+                attempts.incrementAndGet();
+                throw new IllegalStateException("no connection to the database");
+            }
+
+            @Override
+            public boolean isUnavailable(RuntimeException failure) {
+                return true;
+            }
+        };
+        var changes = new OrderChanges(service.orders, service.events, new AfterNothing(), away);
+        var ids = IntStream.range(0, 64)
+                .mapToObj(i -> service.placeOrder.place(twoBooksFor(ALICE)).id())
+                .toList();
+
+        assertThatThrownBy(() -> changes.applyToAllApart(ids, it -> it.expire(service.clock.instant())))
+                .hasMessage("no connection to the database");
+        assertThat(attempts).hasValue(1);
+    }
+
+    /** No index to keep in step. */
+    private static final class AfterNothing implements AfterCommit {
+        @Override
+        public void unpaid(OrderId order, Instant deadline) {}
+
+        @Override
+        public void placed(OrderId order, Instant placedAt, Instant deadline, Instant closesAt) {}
+
+        @Override
+        public void settled(OrderId order) {}
+
+        @Override
+        public void settledAll(Collection<OrderId> orders) {}
     }
 }

@@ -28,7 +28,7 @@ class SweepingAndRebuildingTest {
         service.deadlines.clear();
         service.clock.advance(PAYMENT_WINDOW.plus(SWEEP_MARGIN));
 
-        int repaired = service.sweepOverdueOrders.sweep();
+        int repaired = service.sweepOverdueOrders.sweep().repaired();
 
         assertThat(repaired).isEqualTo(placed.size());
         placed.forEach(it -> assertThat(service.orders.stored(it.id()).cancellationReason())
@@ -42,7 +42,7 @@ class SweepingAndRebuildingTest {
         var recent = place(1).getFirst();
         service.clock.advance(PAYMENT_WINDOW.plus(SWEEP_MARGIN).minusSeconds(1));
 
-        assertThat(service.sweepOverdueOrders.sweep()).isZero();
+        assertThat(service.sweepOverdueOrders.sweep().repaired()).isZero();
         assertThat(service.orders.stored(recent.id()).status()).isEqualTo(OrderStatus.UNPAID);
         assertThat(service.orders.stored(paid.id()).status()).isEqualTo(OrderStatus.PAID);
     }
@@ -53,7 +53,7 @@ class SweepingAndRebuildingTest {
         service.clock.advance(PAYMENT_WINDOW.plus(SWEEP_MARGIN));
         service.sweepOverdueOrders.sweep();
 
-        assertThat(service.sweepOverdueOrders.sweep()).isZero();
+        assertThat(service.sweepOverdueOrders.sweep().repaired()).isZero();
     }
 
     @Test

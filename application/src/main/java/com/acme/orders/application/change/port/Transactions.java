@@ -8,4 +8,12 @@ import org.jmolecules.architecture.hexagonal.SecondaryPort;
 public interface Transactions {
 
     <T> T inTransaction(Supplier<T> work);
+
+    /**
+     * Whether {@code failure} says the database cannot be reached at all (no connection, the server going away), as
+     * opposed to refusing one piece of work: a batch that failed for that reason fails the same way split in parts.
+     */
+    default boolean isUnavailable(RuntimeException failure) {
+        return false;
+    }
 }

@@ -3,6 +3,10 @@ package com.acme.orders.adapter.postgres.change;
 import com.acme.orders.application.change.port.Transactions;
 import java.util.function.Supplier;
 import org.jmolecules.architecture.hexagonal.SecondaryAdapter;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.RecoverableDataAccessException;
+import org.springframework.dao.TransientDataAccessResourceException;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -25,5 +29,14 @@ public class PostgresTransactions implements Transactions {
     @Override
     public <T> T inTransaction(Supplier<T> work) {
         return template.execute(status -> work.get());
+    }
+
+    /** No connection to be had, or one lost on the way: the server, not the work, is the problem. */
+    @Override
+    public boolean isUnavailable(RuntimeException failure) {
+        return failure instanceof CannotCreateTransactionException
+                || failure instanceof DataAccessResourceFailureException
+                || failure instanceof TransientDataAccessResourceException
+                || failure instanceof RecoverableDataAccessException;
     }
 }

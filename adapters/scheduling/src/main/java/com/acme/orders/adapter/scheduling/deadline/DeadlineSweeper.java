@@ -29,8 +29,10 @@ public final class DeadlineSweeper extends LoopLifecycle {
             RebuildDeadlineIndex rebuild, SweepOverdueOrders sweep, DeadlineMetrics metrics, Duration interval) {
         this.loop = new PeriodicLoop("order-sweeper", interval, () -> {
             rebuildIfNeeded(rebuild);
-            int repaired = sweep.sweep();
+            var swept = sweep.sweep();
+            int repaired = swept.repaired();
             metrics.recordRepairs(repaired);
+            metrics.recordSetAside("sweeper", swept.setAside());
             if (repaired > 0) {
                 log.warn("Sweeper cancelled {} overdue orders the deadline index had missed", repaired);
             }
