@@ -102,7 +102,7 @@ public record UseCases(
                 new ExpireDueOrders(ports.deadlines(), changes, clock, settings.batchSize(), settings.lease()),
                 new SweepOverdueOrders(
                         ports.unpaidOrders(), changes, clock, settings.batchSize(), settings.sweepMargin()),
-                new RebuildDeadlineIndex(ports.unpaidOrders(), ports.deadlines(), settings.batchSize()),
+                new RebuildDeadlineIndex(ports.unpaidOrders(), ports.deadlines(), RebuildDeadlineIndex.PAGE_SIZE),
                 new RemindOfDeadlines(
                         ports.reminders(),
                         ports.unpaidOrders(),

@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import org.jmolecules.architecture.hexagonal.SecondaryAdapter;
 import org.jspecify.annotations.Nullable;
@@ -128,11 +129,10 @@ public class RedisDeadlineIndex implements DeadlineIndex {
                 () -> orders.stream().collect(Collectors.groupingBy(shards::of)).forEach(this::forgetInShard));
     }
 
+    /** A rebuild's page: every shard's script calls in one pipeline, one round trip for the page. */
     @Override
     public void trackAll(Collection<PendingDeadline> deadlines) {
-        deadlines.stream()
-                .collect(Collectors.groupingBy(it -> shards.of(it.order())))
-                .forEach(this::trackInShard);
+        trackPipelined(deadlines.stream().collect(Collectors.groupingBy(it -> shards.of(it.order()))));
     }
 
     @Override
@@ -188,16 +188,33 @@ public class RedisDeadlineIndex implements DeadlineIndex {
      * one write to the connection and one round trip.
      */
     private void trackTogether(List<PendingDeadline> deadlines) {
-        var byShard = deadlines.stream().collect(Collectors.groupingBy(it -> shards.of(it.order())));
-        if (deadlines.size() == 1 || !pipelining || byShard.values().stream().anyMatch(it -> it.size() > CHUNK)) {
+        if (deadlines.size() == 1) {
+            trackInShard(shards.of(deadlines.getFirst().order()), deadlines);
+            return;
+        }
+        trackPipelined(deadlines.stream().collect(Collectors.groupingBy(it -> shards.of(it.order()))));
+    }
+
+    /** One script call per shard and chunk, all in one pipeline. */
+    private void trackPipelined(Map<String, List<PendingDeadline>> byShard) {
+        if (!pipelining) {
             byShard.forEach(this::trackInShard);
             return;
         }
         try {
             redis.executePipelined((RedisCallback<@Nullable Object>) connection -> {
-                byShard.forEach((shard, inShard) -> connection
-                        .scriptingCommands()
-                        .evalSha(TRACK.getSha1(), ReturnType.INTEGER, 1, trackKeyAndArguments(shard, inShard)));
+                byShard.forEach((shard, inShard) -> {
+                    for (int from = 0; from < inShard.size(); from += CHUNK) {
+                        connection
+                                .scriptingCommands()
+                                .evalSha(
+                                        TRACK.getSha1(),
+                                        ReturnType.INTEGER,
+                                        1,
+                                        trackKeyAndArguments(
+                                                shard, inShard.subList(from, Math.min(from + CHUNK, inShard.size()))));
+                    }
+                });
                 return null;
             });
         } catch (UnsupportedOperationException e) {
