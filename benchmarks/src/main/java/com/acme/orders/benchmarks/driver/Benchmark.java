@@ -62,15 +62,19 @@ public final class Benchmark {
                     if (options.runs("expiry")) {
                         for (Approach approach : options.approaches()) {
                             for (int rate : options.ratesOf(approach)) {
-                                var result = guarded(
-                                        progress,
-                                        "expiry",
-                                        approach,
-                                        rate,
-                                        backlog,
-                                        () -> run.run("expiry", approach, rate, backlog, backlogOrders, 0, null));
-                                report(progress, result);
-                                expiry.add(result);
+                                // This service's settings as often as asked (--repeat), for verdicts past the noise.
+                                int times = approach == Approach.SERVICE ? options.repeat() : 1;
+                                for (int time = 0; time < times; time++) {
+                                    var result = guarded(
+                                            progress,
+                                            "expiry",
+                                            approach,
+                                            rate,
+                                            backlog,
+                                            () -> run.run("expiry", approach, rate, backlog, backlogOrders, 0, null));
+                                    report(progress, result);
+                                    expiry.add(result);
+                                }
                             }
                         }
                     }
@@ -98,9 +102,12 @@ public final class Benchmark {
                     }
                     if (options.runs("overload")
                             && backlog == options.backlogs().getFirst()) {
-                        for (var customers : List.of(
-                                CustomersBeside.saturating(options.overloadClients()),
-                                CustomersBeside.steady(options.overloadCustomerRate()))) {
+                        var overloads = new ArrayList<CustomersBeside>();
+                        for (int time = 0; time < options.repeat(); time++) {
+                            overloads.add(CustomersBeside.saturating(options.overloadClients()));
+                            overloads.add(CustomersBeside.steady(options.overloadCustomerRate()));
+                        }
+                        for (var customers : overloads) {
                             int rate = options.overloadRate();
                             var result = guarded(
                                     progress,

@@ -32,6 +32,7 @@ record BenchmarkOptions(
         int overloadRate,
         int overloadClients,
         int overloadCustomerRate,
+        int repeat,
         String commandLine) {
 
     static BenchmarkOptions parse(String[] args) {
@@ -66,6 +67,7 @@ record BenchmarkOptions(
                 Integer.parseInt(given.getOrDefault("overload-rate", "5000")),
                 Integer.parseInt(given.getOrDefault("overload-clients", "128")),
                 Integer.parseInt(given.getOrDefault("overload-customer-rate", "100")),
+                repeat(given.getOrDefault("repeat", "1")),
                 "benchmarks/run"
                         + (args.length == 0
                                         ? ""
@@ -113,5 +115,14 @@ record BenchmarkOptions(
         return list(text).stream()
                 .map(it -> Integer.parseInt(it.replace("_", "")))
                 .toList();
+    }
+
+    /** How many times each setting of this service runs (expiry and overload): a verdict from one run is noise. */
+    private static int repeat(String given) {
+        int repeat = Integer.parseInt(given);
+        if (repeat < 1) {
+            throw new IllegalArgumentException("--repeat is at least 1, got " + repeat);
+        }
+        return repeat;
     }
 }
