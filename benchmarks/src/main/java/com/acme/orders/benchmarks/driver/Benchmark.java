@@ -43,11 +43,19 @@ public final class Benchmark {
             if (options.runs("front-door")) {
                 frontDoor = new FrontDoorRun(database, redis, servers, options, progress).run();
             }
-            if (options.runs("expiry") || options.runs("mix") || options.runs("overload")) {
-                // The mix and the overload run beside the first backlog only: skip seeding the others for nothing.
+            if (options.runs("expiry") || options.runs("mix") || options.runs("overload") || options.runs("herd")) {
+                // The mix and the overload run beside the first backlog only, the herd beside the last: skip seeding
+                // the others for nothing.
                 var backlogs = options.runs("expiry")
                         ? options.backlogs()
-                        : List.of(options.backlogs().getFirst());
+                        : options.runs("herd")
+                                ? options.backlogs().stream()
+                                        .filter(it -> it.equals(
+                                                        options.backlogs().getLast())
+                                                || (it.equals(options.backlogs().getFirst())
+                                                        && (options.runs("mix") || options.runs("overload"))))
+                                        .toList()
+                                : List.of(options.backlogs().getFirst());
                 for (int backlog : backlogs) {
                     database.reset();
                     progress.stage("backlog", "seeding " + backlog + " unpaid orders due in 2 to 3 hours");
@@ -98,6 +106,31 @@ public final class Benchmark {
                                 report(progress, result);
                                 expiry.add(result);
                             }
+                        }
+                    }
+                    if (options.runs("herd") && backlog == options.backlogs().getLast()) {
+                        // Next to the largest backlog: the herd falls due among the orders that are not due yet.
+                        for (Approach approach : List.of(Approach.SERVICE, Approach.SKIP_LOCKED)) {
+                            if (!options.approaches().contains(approach)) {
+                                continue;
+                            }
+                            var customers = CustomersBeside.steady(options.overloadCustomerRate());
+                            var result = guarded(
+                                    progress,
+                                    ExpiryRun.HERD,
+                                    approach,
+                                    options.herd(),
+                                    backlog,
+                                    () -> run.run(
+                                            ExpiryRun.HERD,
+                                            approach,
+                                            options.herd(),
+                                            backlog,
+                                            backlogOrders,
+                                            0,
+                                            customers));
+                            report(progress, result);
+                            expiry.add(result);
                         }
                     }
                     if (options.runs("overload")

@@ -33,6 +33,7 @@ record BenchmarkOptions(
         int overloadClients,
         int overloadCustomerRate,
         int repeat,
+        int herd,
         String commandLine) {
 
     static BenchmarkOptions parse(String[] args) {
@@ -56,7 +57,7 @@ record BenchmarkOptions(
                 ints(given.getOrDefault("backlogs", quick ? "0,100000" : "0,1000000")),
                 Duration.ofSeconds(Long.parseLong(given.getOrDefault("window-seconds", quick ? "5" : "10"))),
                 Duration.ofSeconds(Long.parseLong(given.getOrDefault("give-up-seconds", "60"))),
-                list(given.getOrDefault("workloads", "front-door,expiry,mix,overload,limits")),
+                list(given.getOrDefault("workloads", "front-door,expiry,mix,overload,herd,limits")),
                 ints(given.getOrDefault("front-door-clients", "8,32,128")),
                 ints(given.getOrDefault("front-door-rates", "500,1000,2000,4000")),
                 Duration.ofSeconds(Long.parseLong(given.getOrDefault("front-door-seconds", quick ? "5" : "10"))),
@@ -68,6 +69,7 @@ record BenchmarkOptions(
                 Integer.parseInt(given.getOrDefault("overload-clients", "128")),
                 Integer.parseInt(given.getOrDefault("overload-customer-rate", "100")),
                 repeat(given.getOrDefault("repeat", "1")),
+                Integer.parseInt(given.getOrDefault("herd", "100000")),
                 "benchmarks/run"
                         + (args.length == 0
                                         ? ""

@@ -37,6 +37,14 @@ final class ExpiryRun {
     /** Three tries of a payment refused once a second fit in it. */
     static final Duration SETTLEMENT_GRACE = Duration.ofSeconds(3);
 
+    /**
+     * The flash-sale herd: {@code rate} orders all due within one second (a sale or a campaign ending), measured as any
+     * wave; customers place and read orders beside it for {@link #HERD_CUSTOMERS_FOR}, which covers its cancellations.
+     */
+    static final String HERD = "herd";
+
+    static final Duration HERD_CUSTOMERS_FOR = Duration.ofSeconds(30);
+
     private static final int TRACK_CHUNK = 100_000;
     private static final int WARM_UP_ORDERS = 5_000;
     private static final Duration WARM_UP_LIMIT = Duration.ofSeconds(30);
@@ -238,7 +246,8 @@ final class ExpiryRun {
             @Nullable CustomersBeside customers,
             List<String> notes)
             throws Exception {
-        int due = (int) (rate * options.window().toSeconds());
+        Duration window = workload.equals(HERD) ? Duration.ofSeconds(1) : options.window();
+        int due = (int) (rate * window.toSeconds());
         // Room to write and track the due orders before the first of them is due.
         Instant first = Instant.now().plusSeconds(3).plusMillis(due / 15L);
         progress.stage(name, "seeding " + due + " orders due from " + first);
@@ -250,7 +259,9 @@ final class ExpiryRun {
         }
         Instant last = dueOrders.getLast().deadline();
         var payments = paidShare > 0 ? new Payments(service, dueOrders, paidShare, captured) : null;
-        var besideWave = customers == null ? null : customers.startAt(service, first, options.window());
+        var besideWave = customers == null
+                ? null
+                : customers.startAt(service, first, workload.equals(HERD) ? HERD_CUSTOMERS_FOR : window);
         Instant giveUp = last.plus(options.giveUpAfter());
         long expectedCancellations = due - (payments == null ? 0 : payments.scheduled());
         var cpu = new CpuShares(service.pid());

@@ -100,6 +100,7 @@ final class Report {
             md.append(expiryTable(mix));
         }
         md.append(FrontDoorReport.overload(expiry));
+        md.append(herd(expiry));
         md.append("\n## Redis memory per pending order\n\n");
         md.append(
                 "`used_memory` after the backlog was tracked, minus before, divided by the backlog: what each approach "
@@ -230,6 +231,55 @@ final class Report {
                 && run.sustainedPerSecond() >= 5_000 * 0.98
                 && run.commitLag().p99() <= 500
                 && run.kafkaLag().p99() <= 1_000;
+    }
+
+    /**
+     * The flash-sale herd: the time from the deadline to the last cancellation committed and to the last event
+     * consumed is the lag's maximum; the targets of the flash-sale work are 10 s and 12 s, and customers' p99 ≤ 200 ms.
+     */
+    private static String herd(List<ExpiryResult> expiry) {
+        var herds = expiry.stream()
+                .filter(it -> it.workload().equals(ExpiryRun.HERD))
+                .toList();
+        if (herds.isEmpty()) {
+            return "";
+        }
+        var md = new StringBuilder("\n## The flash-sale herd: orders all due within one second\n\n");
+        md.append(
+                "A sale or a campaign ends: the herd's orders all fall due within the same second, next to the backlog "
+                        + "of orders due hours later, while customers place and read orders at a constant rate (the notes say "
+                        + "how many) for " + ExpiryRun.HERD_CUSTOMERS_FOR.toSeconds()
+                        + " s from the deadline. The *max* "
+                        + "columns are the time from the deadline until the last cancellation was committed and until its "
+                        + "event reached a Kafka consumer.\n\n");
+        for (var it : herds) {
+            boolean customersOnTime = !it.customers().isEmpty()
+                    && it.customers().stream()
+                            .allMatch(c -> c.latency().p99() <= 200 && c.refused() == 0 && c.failed() == 0);
+            boolean met = it.unsettled() == 0
+                    && it.commitLag().max() <= 10_000
+                    && it.kafkaLag().max() <= 12_000
+                    && customersOnTime;
+            md.append(String.format(
+                    Locale.ROOT,
+                    "- %s, %,d due within one second next to %,d pending: last cancellation %s after the deadline,"
+                            + " last event on Kafka %s, %,.0f cancellations/s over the herd, %d left; customers' p99 %s"
+                            + " (targets:"
+                            + " 10 s, 12 s, customers ≤ 200 ms): **%s**%n",
+                    it.approach().label(),
+                    it.due(),
+                    it.backlog(),
+                    ms(it.commitLag().max()),
+                    ms(it.kafkaLag().max()),
+                    it.cancelled() / Math.max(0.001, it.commitLag().max() / 1_000),
+                    it.unsettled(),
+                    it.customers().stream()
+                            .map(c -> c.workload() + " " + ms(c.latency().p99()))
+                            .collect(java.util.stream.Collectors.joining(", ")),
+                    met ? "met" : "missed"));
+        }
+        md.append('\n').append(expiryTable(herds));
+        return md.toString();
     }
 
     /** Every run of this service at 5,000/s next to a backlog that {@code backlog} accepts, repeats included. */
