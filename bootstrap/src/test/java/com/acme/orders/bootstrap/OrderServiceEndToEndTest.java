@@ -339,6 +339,37 @@ class OrderServiceEndToEndTest {
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    @Test
+    void the_placed_event_carries_the_trace_of_the_request_that_placed_the_order() throws Exception {
+        String traceId = UUID.randomUUID().toString().replace("-", "");
+        String callersSpan = "00f067aa0ba902b7";
+        var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/v1/orders"))
+                .POST(HttpRequest.BodyPublishers.ofString("""
+                        {"currency":"EUR","items":[{"sku":"MAP-3","quantity":1,"unitPrice":"4.00"}]}"""))
+                .header("Content-Type", "application/json")
+                .header("Authorization", LocalCredentials.bearer(customer, CLOCK.instant()))
+                .header("traceparent", "00-" + traceId + "-" + callersSpan + "-01")
+                .build();
+        var placed = http.send(request, HttpResponse.BodyHandlers.ofString());
+        assertThat(placed.statusCode()).isEqualTo(201);
+        String id = json.readTree(placed.body()).get("id").asString();
+
+        var received = TopicReader.readUntil(
+                events -> events.stream().anyMatch(it -> isPlacedEventOf(id, it)), Duration.ofSeconds(30));
+
+        // The same trace, continued by the service's own span: a consumer that continues this header joins the
+        // caller's trace.
+        assertThat(received.stream().filter(it -> isPlacedEventOf(id, it)))
+                .singleElement()
+                .satisfies(event -> assertThat(event.headers().get("ce_traceparent"))
+                        .matches("00-" + traceId + "-[0-9a-f]{16}-01")
+                        .doesNotContain(callersSpan));
+    }
+
+    private static boolean isPlacedEventOf(String orderId, TopicReader.Received event) {
+        return orderId.equals(event.key()) && OrderEvents.PLACED.equals(event.type());
+    }
+
     private HttpResponse<String> sendWithKey(String body, String key) throws Exception {
         var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/v1/orders"))
                 .POST(HttpRequest.BodyPublishers.ofString(body))
