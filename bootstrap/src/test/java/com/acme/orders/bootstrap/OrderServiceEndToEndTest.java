@@ -339,6 +339,54 @@ class OrderServiceEndToEndTest {
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    @Test
+    void the_placed_event_carries_the_trace_of_the_request_that_placed_the_order() throws Exception {
+        String traceId = UUID.randomUUID().toString().replace("-", "");
+        String callersSpan = "00f067aa0ba902b7";
+
+        String id = placeWithTraceparent("00-" + traceId + "-" + callersSpan + "-01");
+
+        // The same trace, continued by the service's own span: a consumer that continues this header joins the
+        // caller's trace.
+        assertThat(placedEventOf(id).headers().get("ce_traceparent"))
+                .matches("00-" + traceId + "-[0-9a-f]{16}-[0-9a-f]{2}")
+                .doesNotContain(callersSpan);
+    }
+
+    @Test
+    void a_malformed_traceparent_is_ignored_and_the_order_starts_a_trace_of_its_own() throws Exception {
+        String id = placeWithTraceparent("00-not-a-trace-01");
+
+        assertThat(placedEventOf(id).headers().get("ce_traceparent"))
+                .matches("00-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}");
+    }
+
+    private String placeWithTraceparent(String traceparent) throws Exception {
+        var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/v1/orders"))
+                .POST(HttpRequest.BodyPublishers.ofString("""
+                        {"currency":"EUR","items":[{"sku":"MAP-3","quantity":1,"unitPrice":"4.00"}]}"""))
+                .header("Content-Type", "application/json")
+                .header("Authorization", LocalCredentials.bearer(customer, CLOCK.instant()))
+                .header("traceparent", traceparent)
+                .build();
+        var placed = http.send(request, HttpResponse.BodyHandlers.ofString());
+        assertThat(placed.statusCode()).isEqualTo(201);
+        return json.readTree(placed.body()).get("id").asString();
+    }
+
+    private static TopicReader.Received placedEventOf(String orderId) {
+        var received = TopicReader.readUntil(
+                events -> events.stream().anyMatch(it -> isPlacedEventOf(orderId, it)), Duration.ofSeconds(30));
+        return received.stream()
+                .filter(it -> isPlacedEventOf(orderId, it))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no placed event of " + orderId + " on the topic"));
+    }
+
+    private static boolean isPlacedEventOf(String orderId, TopicReader.Received event) {
+        return orderId.equals(event.key()) && OrderEvents.PLACED.equals(event.type());
+    }
+
     private HttpResponse<String> sendWithKey(String body, String key) throws Exception {
         var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/v1/orders"))
                 .POST(HttpRequest.BodyPublishers.ofString(body))

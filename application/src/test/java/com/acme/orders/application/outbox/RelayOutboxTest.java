@@ -105,7 +105,7 @@ class RelayOutboxTest {
         UUID add(String key) {
             var row = new Row();
             row.event = new PendingEvent(
-                    ++positions, UUID.randomUUID(), key, "test.v1", clock.instant(), "{}", clock.instant(), 0);
+                    ++positions, UUID.randomUUID(), key, "test.v1", clock.instant(), "{}", clock.instant(), 0, null);
             rows.add(row);
             return row.event.eventId();
         }
@@ -129,7 +129,8 @@ class RelayOutboxTest {
                             it.event.occurredAt(),
                             it.event.data(),
                             it.event.storedAt(),
-                            it.attempts))
+                            it.attempts,
+                            it.event.traceparent()))
                     .limit(limit)
                     .toList();
         }

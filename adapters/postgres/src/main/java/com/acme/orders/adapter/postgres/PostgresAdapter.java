@@ -6,6 +6,7 @@ import com.acme.orders.adapter.postgres.deadline.PostgresUnpaidOrders;
 import com.acme.orders.adapter.postgres.ordering.PostgresCustomerOrders;
 import com.acme.orders.adapter.postgres.ordering.PostgresIdempotencyKeys;
 import com.acme.orders.adapter.postgres.ordering.PostgresOrderNumberSource;
+import com.acme.orders.adapter.postgres.outbox.CurrentTrace;
 import com.acme.orders.adapter.postgres.outbox.OutboxGauges;
 import com.acme.orders.adapter.postgres.outbox.PostgresEventPublication;
 import com.acme.orders.adapter.postgres.outbox.PostgresOutboxSignal;
@@ -108,8 +109,9 @@ public class PostgresAdapter {
     }
 
     @Bean
-    PostgresEventPublication postgresEventPublication(DSLContext db, PostgresOutboxSignal signal) {
-        return new PostgresEventPublication(db, signal);
+    PostgresEventPublication postgresEventPublication(
+            DSLContext db, PostgresOutboxSignal signal, ObjectProvider<CurrentTrace> trace) {
+        return new PostgresEventPublication(db, signal, trace.getIfAvailable(() -> CurrentTrace.NONE));
     }
 
     @Bean

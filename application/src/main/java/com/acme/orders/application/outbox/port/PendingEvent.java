@@ -2,6 +2,7 @@ package com.acme.orders.application.outbox.port;
 
 import java.time.Instant;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An event stored in the outbox and not yet published, as plain data: what the broker needs to send it, and what the
@@ -13,6 +14,8 @@ import java.util.UUID;
  * @param data      the event's JSON document, exactly as it is published
  * @param storedAt  when the event was committed to the outbox
  * @param attempts  how many sends of it have failed so far
+ * @param traceparent the W3C trace context of the request that raised it ({@code 00-<trace id>-<span id>-<flags>}),
+ *                  sent along so that a consumer continues that trace; null when it was raised outside any trace
  */
 public record PendingEvent(
         long position,
@@ -22,4 +25,5 @@ public record PendingEvent(
         Instant occurredAt,
         String data,
         Instant storedAt,
-        int attempts) {}
+        int attempts,
+        @Nullable String traceparent) {}

@@ -26,6 +26,12 @@ final class CloudEventRecords {
         headers.add("ce_time", utf8(event.occurredAt().toString()));
         headers.add("ce_subject", utf8(event.key()));
         headers.add("content-type", utf8(CONTENT_TYPE));
+        var traceparent = event.traceparent();
+        if (traceparent != null) {
+            // The CloudEvents distributed-tracing extension: the trace of the request that raised the event, which a
+            // consumer continues. Absent for an event raised outside any trace.
+            headers.add("ce_traceparent", utf8(traceparent));
+        }
         return new ProducerRecord<>(properties.topic(), null, event.key(), event.data(), headers);
     }
 

@@ -13,6 +13,7 @@ import com.acme.orders.domain.PaymentReminder;
 import com.acme.orders.domain.RefundRequested;
 import java.time.Instant;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -89,7 +90,7 @@ final class OrderEventContract {
             String paymentDeadline,
             String remindedAt) {}
 
-    static OutboxRecord toRow(OrderEvent event, Instant storedAt) {
+    static OutboxRecord toRow(OrderEvent event, Instant storedAt, @Nullable String traceparent) {
         var row = new OutboxRecord();
         row.setEventId(event.eventId());
         row.setOrderId(event.orderId().value());
@@ -98,6 +99,7 @@ final class OrderEventContract {
         row.setData(JSON.writeValueAsString(data(event)));
         row.setCreatedAt(storedAt);
         row.setAvailableAt(storedAt);
+        row.setTraceparent(traceparent);
         return row;
     }
 
@@ -110,7 +112,8 @@ final class OrderEventContract {
                 row.getOccurredAt(),
                 row.getData(),
                 row.getCreatedAt(),
-                row.getAttempts());
+                row.getAttempts(),
+                row.getTraceparent());
     }
 
     static String type(OrderEvent event) {

@@ -39,16 +39,19 @@ public class PostgresEventPublication implements EventPublication {
             OUTBOX.OCCURRED_AT,
             OUTBOX.DATA,
             OUTBOX.CREATED_AT,
-            OUTBOX.AVAILABLE_AT);
+            OUTBOX.AVAILABLE_AT,
+            OUTBOX.TRACEPARENT);
 
     private final DSLContext db;
     private final PostgresOutboxSignal signal;
+    private final CurrentTrace trace;
     /** A customer's change publishes one event: its statement is rendered once (see {@link RenderedOnce}). */
     private final RenderedOnce oneEvent;
 
-    public PostgresEventPublication(DSLContext db, PostgresOutboxSignal signal) {
+    public PostgresEventPublication(DSLContext db, PostgresOutboxSignal signal, CurrentTrace trace) {
         this.db = db;
         this.signal = signal;
+        this.trace = trace;
         this.oneEvent = RenderedOnce.of(
                 db,
                 db.insertInto(OUTBOX)
@@ -68,8 +71,11 @@ public class PostgresEventPublication implements EventPublication {
             throw new IllegalStateException("events are published inside the transaction that stores their change");
         }
         var storedAt = Instant.now();
+        // Read here, on the thread of the request (or worker) that raised the events: the relay that sends them has
+        // no trace of its own to offer.
+        var traceparent = trace.traceparent();
         List<OutboxRecord> rows = events.stream()
-                .map(event -> OrderEventContract.toRow(event, storedAt))
+                .map(event -> OrderEventContract.toRow(event, storedAt, traceparent))
                 .toList();
         if (rows.size() == 1) {
             OutboxRecord row = rows.getFirst();
@@ -92,14 +98,15 @@ public class PostgresEventPublication implements EventPublication {
         // batchInsert rendered one INSERT per record, most of the timeout worker's CPU. WITH ORDINALITY keeps the
         // list's order in the ids, which is the publication order of an order's events.
         Table<?> unnested = table(
-                        "unnest({0}, {1}, {2}, {3}, {4}, {5}, {6}) WITH ORDINALITY",
+                        "unnest({0}, {1}, {2}, {3}, {4}, {5}, {6}, {7}) WITH ORDINALITY",
                         uuids(rows, OutboxRecord::getEventId),
                         uuids(rows, OutboxRecord::getOrderId),
                         strings(rows, OutboxRecord::getEventType),
                         instants(rows, OutboxRecord::getOccurredAt),
                         strings(rows, OutboxRecord::getData),
                         instants(rows, OutboxRecord::getCreatedAt),
-                        instants(rows, OutboxRecord::getAvailableAt))
+                        instants(rows, OutboxRecord::getAvailableAt),
+                        strings(rows, OutboxRecord::getTraceparent))
                 .as(
                         "event",
                         "event_id",
@@ -109,6 +116,7 @@ public class PostgresEventPublication implements EventPublication {
                         "data",
                         "created_at",
                         "available_at",
+                        "traceparent",
                         "position");
         db.insertInto(
                         OUTBOX,
@@ -118,7 +126,8 @@ public class PostgresEventPublication implements EventPublication {
                         OUTBOX.OCCURRED_AT,
                         OUTBOX.DATA,
                         OUTBOX.CREATED_AT,
-                        OUTBOX.AVAILABLE_AT)
+                        OUTBOX.AVAILABLE_AT,
+                        OUTBOX.TRACEPARENT)
                 .select(select(
                                 column("event", "event_id", UUID.class),
                                 column("event", "order_id", UUID.class),
@@ -126,7 +135,8 @@ public class PostgresEventPublication implements EventPublication {
                                 column("event", "occurred_at", SQLDataType.INSTANT),
                                 column("event", "data", String.class),
                                 column("event", "created_at", SQLDataType.INSTANT),
-                                column("event", "available_at", SQLDataType.INSTANT))
+                                column("event", "available_at", SQLDataType.INSTANT),
+                                column("event", "traceparent", String.class))
                         .from(unnested)
                         .orderBy(column("event", "position", Long.class)))
                 .execute();
