@@ -318,15 +318,7 @@ class OrderServiceEndToEndTest {
 
     private HttpResponse<String> unauthenticated(String method, String path, String body, String authorization)
             throws Exception {
-        var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .method(
-                        method,
-                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
-                .header("Content-Type", "application/json");
-        if (authorization != null) {
-            request.header("Authorization", authorization);
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return JsonOverHttp.send(http, port, method, path, authorization, body);
     }
 
     private HttpResponse<String> signedAs(String body, String signature) throws Exception {

@@ -94,15 +94,7 @@ final class ProductionJar implements AutoCloseable {
     /** A request to the API port; {@code authorization} may be null. */
     HttpResponse<String> send(String method, String path, String authorization, String body)
             throws IOException, InterruptedException {
-        var request = HttpRequest.newBuilder(URI.create("http://localhost:" + apiPort + path))
-                .method(
-                        method,
-                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
-                .header("Content-Type", "application/json");
-        if (authorization != null) {
-            request.header("Authorization", authorization);
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return JsonOverHttp.send(http, apiPort, method, path, authorization, body);
     }
 
     /**
