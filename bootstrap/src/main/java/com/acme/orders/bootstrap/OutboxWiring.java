@@ -3,8 +3,11 @@ package com.acme.orders.bootstrap;
 import com.acme.orders.adapter.postgres.outbox.CurrentTrace;
 import com.acme.orders.adapter.scheduling.outbox.OutboxRelayProperties;
 import com.acme.orders.application.change.port.Transactions;
+import com.acme.orders.application.outbox.InspectOutbox;
 import com.acme.orders.application.outbox.RelayOutbox;
+import com.acme.orders.application.outbox.RequeueParkedEvent;
 import com.acme.orders.application.outbox.port.EventBroker;
+import com.acme.orders.application.outbox.port.OutboxBacklog;
 import com.acme.orders.application.outbox.port.OutboxSignal;
 import com.acme.orders.application.outbox.port.PendingEvents;
 import io.micrometer.tracing.Span;
@@ -32,6 +35,17 @@ class OutboxWiring {
             OutboxRelayProperties properties) {
         // Wall time, not the business clock: backoff is compared with the instants the outbox rows were written at.
         return new RelayOutbox(outbox, broker, signal, transactions, properties.toSettings(), Clock.systemUTC());
+    }
+
+    /** The outbox as the operator's console shows it; wall time, as the outbox rows were written with it. */
+    @Bean
+    InspectOutbox inspectOutbox(OutboxBacklog outbox) {
+        return new InspectOutbox(outbox, Clock.systemUTC());
+    }
+
+    @Bean
+    RequeueParkedEvent requeueParkedEvent(OutboxBacklog outbox) {
+        return new RequeueParkedEvent(outbox);
     }
 
     /**

@@ -9,9 +9,11 @@ import com.acme.orders.application.change.port.OrderRepository;
 import com.acme.orders.application.change.port.Transactions;
 import com.acme.orders.application.deadline.ExpireDueOrders;
 import com.acme.orders.application.deadline.ExpireOrder;
+import com.acme.orders.application.deadline.InspectDeadlines;
 import com.acme.orders.application.deadline.RebuildDeadlineIndex;
 import com.acme.orders.application.deadline.RemindOfDeadlines;
 import com.acme.orders.application.deadline.SweepOverdueOrders;
+import com.acme.orders.application.deadline.port.DeadlineForecast;
 import com.acme.orders.application.deadline.port.DeadlineIndex;
 import com.acme.orders.application.deadline.port.UnpaidOrders;
 import com.acme.orders.application.ordering.CancelOrder;
@@ -144,5 +146,13 @@ class UseCaseWiring {
     @Bean
     RebuildDeadlineIndex rebuildDeadlineIndex(UseCases useCases) {
         return useCases.rebuildDeadlineIndex();
+    }
+
+    // deadline, driven by the operator's console of the REST adapter: it reads and decides nothing, so it needs
+    // neither the use cases' settings nor their transactions.
+
+    @Bean
+    InspectDeadlines inspectDeadlines(DeadlineForecast forecast, DeadlineIndex deadlines, Clock clock) {
+        return new InspectDeadlines(forecast, deadlines, clock);
     }
 }

@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Map.Entry;
+import java.util.Optional;
 
 /**
  * The deadlines currently tracked, as a sorted set in Redis would hold them: the score of a claimed entry is pushed
@@ -65,6 +66,11 @@ public class RecordedDeadlines implements DeadlineIndex {
     @Override
     public synchronized void markRebuilt() {
         intact = true;
+    }
+
+    @Override
+    public synchronized Optional<Instant> rebuiltAt() {
+        return intact ? Optional.of(Instant.EPOCH) : Optional.empty();
     }
 
     /** Every tracked order and its current score: the deadline, or the end of the lease of a claimed entry. */

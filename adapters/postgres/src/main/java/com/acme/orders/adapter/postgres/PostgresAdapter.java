@@ -2,6 +2,7 @@ package com.acme.orders.adapter.postgres;
 
 import com.acme.orders.adapter.postgres.change.PostgresOrderRepository;
 import com.acme.orders.adapter.postgres.change.PostgresTransactions;
+import com.acme.orders.adapter.postgres.deadline.PostgresDeadlineForecast;
 import com.acme.orders.adapter.postgres.deadline.PostgresUnpaidOrders;
 import com.acme.orders.adapter.postgres.ordering.PostgresCustomerOrders;
 import com.acme.orders.adapter.postgres.ordering.PostgresIdempotencyKeys;
@@ -9,6 +10,7 @@ import com.acme.orders.adapter.postgres.ordering.PostgresOrderNumberSource;
 import com.acme.orders.adapter.postgres.outbox.CurrentTrace;
 import com.acme.orders.adapter.postgres.outbox.OutboxGauges;
 import com.acme.orders.adapter.postgres.outbox.PostgresEventPublication;
+import com.acme.orders.adapter.postgres.outbox.PostgresOutboxBacklog;
 import com.acme.orders.adapter.postgres.outbox.PostgresOutboxSignal;
 import com.acme.orders.adapter.postgres.outbox.PostgresPendingEvents;
 import com.acme.orders.adapter.postgres.payment.PostgresReceivedPayments;
@@ -101,6 +103,11 @@ public class PostgresAdapter {
         return new PostgresUnpaidOrders(db);
     }
 
+    @Bean
+    PostgresDeadlineForecast postgresDeadlineForecast(DSLContext db) {
+        return new PostgresDeadlineForecast(db);
+    }
+
     // outbox
 
     @Bean
@@ -120,7 +127,12 @@ public class PostgresAdapter {
     }
 
     @Bean
-    OutboxGauges outboxGauges(DSLContext db) {
-        return new OutboxGauges(db);
+    PostgresOutboxBacklog postgresOutboxBacklog(DSLContext db) {
+        return new PostgresOutboxBacklog(db);
+    }
+
+    @Bean
+    OutboxGauges outboxGauges(PostgresOutboxBacklog outbox) {
+        return new OutboxGauges(outbox);
     }
 }

@@ -1,5 +1,6 @@
 package com.acme.orders.adapter.rest;
 
+import com.acme.orders.adapter.rest.console.ConsoleConfiguration;
 import com.acme.orders.adapter.rest.openapi.OpenApiDocumentation;
 import com.acme.orders.adapter.rest.order.OrderController;
 import com.acme.orders.adapter.rest.order.OrderJsonMapper;
@@ -45,7 +46,8 @@ import org.springframework.context.annotation.Import;
     ProblemResponses.class,
     ServerProblemsConfiguration.class,
     StrictJsonConfiguration.class,
-    OpenApiDocumentation.class
+    OpenApiDocumentation.class,
+    ConsoleConfiguration.class
 })
 @EnableConfigurationProperties({CustomerTokenProperties.class, PaymentSigningProperties.class, HttpProperties.class})
 public class RestAdapter {}

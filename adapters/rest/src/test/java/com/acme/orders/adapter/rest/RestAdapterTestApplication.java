@@ -1,13 +1,21 @@
 package com.acme.orders.adapter.rest;
 
 import com.acme.orders.application.deadline.ExpireOrder;
+import com.acme.orders.application.deadline.InspectDeadlines;
+import com.acme.orders.application.deadline.port.DeadlineForecast;
 import com.acme.orders.application.fakes.OrderServiceFixture;
 import com.acme.orders.application.ordering.CancelOrder;
 import com.acme.orders.application.ordering.GetOrder;
 import com.acme.orders.application.ordering.ListCustomerOrders;
 import com.acme.orders.application.ordering.PlaceOrder;
+import com.acme.orders.application.outbox.InspectOutbox;
+import com.acme.orders.application.outbox.RequeueParkedEvent;
+import com.acme.orders.application.outbox.port.OutboxBacklog;
 import com.acme.orders.application.payment.ConfirmPayment;
 import java.time.Clock;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -68,4 +76,42 @@ class RestAdapterTestApplication {
     ExpireOrder expireOrder(OrderServiceFixture service) {
         return service.expireOrder;
     }
+
+    // The operator's console, which the tests of this module do not drive: bootstrap's OperatorsConsoleTest does, in a
+    // browser, against the real servers.
+
+    @Bean
+    InspectDeadlines inspectDeadlines(OrderServiceFixture service) {
+        return new InspectDeadlines(
+                (now, width, slots) -> new DeadlineForecast.Forecast(0, 0, 0, Collections.nCopies(slots, 0L)),
+                service.deadlines,
+                service.clock);
+    }
+
+    @Bean
+    InspectOutbox inspectOutbox(OrderServiceFixture service) {
+        return new InspectOutbox(NO_OUTBOX, service.clock);
+    }
+
+    @Bean
+    RequeueParkedEvent requeueParkedEvent() {
+        return new RequeueParkedEvent(NO_OUTBOX);
+    }
+
+    private static final OutboxBacklog NO_OUTBOX = new OutboxBacklog() {
+        @Override
+        public Backlog measure() {
+            return new Backlog(0, 0, Optional.empty());
+        }
+
+        @Override
+        public List<ParkedEvent> parked(int limit) {
+            return List.of();
+        }
+
+        @Override
+        public boolean requeue(long position) {
+            return false;
+        }
+    };
 }

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import org.jmolecules.architecture.hexagonal.SecondaryPort;
 
 /**
@@ -44,4 +45,7 @@ public interface DeadlineIndex {
 
     /** Records that the index now holds every unpaid order of the database. */
     void markRebuilt();
+
+    /** When {@link #markRebuilt} was last called, for operators; empty while the index is not intact. */
+    Optional<Instant> rebuiltAt();
 }

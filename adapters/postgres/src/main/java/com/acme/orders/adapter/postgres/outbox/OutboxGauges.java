@@ -1,16 +1,10 @@
 package com.acme.orders.adapter.postgres.outbox;
 
-import static com.acme.orders.adapter.postgres.jooq.Tables.OUTBOX;
-import static org.jooq.impl.DSL.count;
-import static org.jooq.impl.DSL.min;
-import static org.jooq.impl.DSL.when;
-
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import java.time.Duration;
 import java.time.Instant;
-import org.jooq.DSLContext;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -22,11 +16,11 @@ public class OutboxGauges implements MeterBinder {
 
     private static final Duration FRESH = Duration.ofSeconds(1);
 
-    private final DSLContext db;
+    private final PostgresOutboxBacklog outbox;
     private volatile Snapshot last = new Snapshot(Instant.EPOCH, 0, 0, null);
 
-    public OutboxGauges(DSLContext db) {
-        this.db = db;
+    public OutboxGauges(PostgresOutboxBacklog outbox) {
+        this.outbox = outbox;
     }
 
     private record Snapshot(
@@ -57,13 +51,12 @@ public class OutboxGauges implements MeterBinder {
     private Snapshot snapshot() {
         Snapshot snapshot = last;
         if (snapshot.takenAt().plus(FRESH).isBefore(Instant.now())) {
-            var row = db.select(
-                            count().filterWhere(OUTBOX.PARKED_AT.isNull()),
-                            count().filterWhere(OUTBOX.PARKED_AT.isNotNull()),
-                            min(when(OUTBOX.PARKED_AT.isNull(), OUTBOX.CREATED_AT)))
-                    .from(OUTBOX)
-                    .fetchSingle();
-            snapshot = new Snapshot(Instant.now(), row.value1(), row.value2(), row.value3());
+            var backlog = outbox.measure();
+            snapshot = new Snapshot(
+                    Instant.now(),
+                    backlog.waiting(),
+                    backlog.parked(),
+                    backlog.oldestWaiting().orElse(null));
             last = snapshot;
         }
         return snapshot;

@@ -112,6 +112,46 @@ class OutboxTest extends PostgresAdapterTest {
     }
 
     @Test
+    void an_operator_sees_a_parked_event_with_its_error_and_a_requeue_puts_it_back_ahead_of_its_order() {
+        var backlog = new PostgresOutboxBacklog(db);
+        Order order = place();
+        cancelOrder.cancel(order.id(), ALICE);
+        var placed = transactions.inTransaction(() -> outbox.nextBatch(10, Instant.now()));
+        transactions.inTransaction(() -> {
+            outbox.failed(placed.getFirst(), "record too large", Instant.now(), true);
+            return null;
+        });
+
+        assertThat(backlog.measure().waiting())
+                .as("the cancellation, held back")
+                .isEqualTo(1);
+        assertThat(backlog.measure().parked()).isEqualTo(1);
+        assertThat(backlog.parked(10)).singleElement().satisfies(it -> {
+            assertThat(it.position()).isEqualTo(placed.getFirst().position());
+            assertThat(it.eventId()).isEqualTo(placed.getFirst().eventId());
+            assertThat(it.orderId()).isEqualTo(order.id().toString());
+            assertThat(it.type()).isEqualTo("com.acme.orders.order.placed.v1");
+            assertThat(it.lastError()).isEqualTo("record too large");
+        });
+        assertThat(transactions.inTransaction(() -> outbox.nextBatch(10, Instant.now())))
+                .isEmpty();
+
+        assertThat(backlog.requeue(placed.getFirst().position())).isTrue();
+        assertThat(backlog.requeue(placed.getFirst().position()))
+                .as("no longer parked")
+                .isFalse();
+        assertThat(backlog.parked(10)).isEmpty();
+        assertThat(transactions.inTransaction(() -> outbox.nextBatch(10, Instant.now())))
+                .singleElement()
+                .satisfies(it -> {
+                    assertThat(it.eventId()).isEqualTo(placed.getFirst().eventId());
+                    assertThat(it.attempts()).isZero();
+                });
+        assertThat(backlog.measure().waiting()).isEqualTo(2);
+        assertThat(backlog.measure().oldestWaiting()).isPresent();
+    }
+
+    @Test
     void a_round_reads_about_one_batch_of_rows_even_when_the_statistics_still_say_the_outbox_is_empty() {
         // As between two autovacuum runs under a burst: analysed while empty, holding thousands of events now.
         db.execute("ANALYZE outbox");

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.jmolecules.architecture.hexagonal.SecondaryAdapter;
 import org.jspecify.annotations.Nullable;
@@ -169,6 +170,12 @@ public class RedisDeadlineIndex implements DeadlineIndex {
     @Override
     public void markRebuilt() {
         redis.opsForValue().set(rebuiltMarker, Instant.now().toString());
+    }
+
+    /** Read only: unlike {@link #isIntact}, it never clears a previous layout, so an operator's look changes nothing. */
+    @Override
+    public Optional<Instant> rebuiltAt() {
+        return Optional.ofNullable(redis.opsForValue().get(rebuiltMarker)).map(Instant::parse);
     }
 
     private void trackInShard(String shard, List<PendingDeadline> deadlines) {
