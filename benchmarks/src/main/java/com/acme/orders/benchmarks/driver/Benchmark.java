@@ -43,12 +43,16 @@ public final class Benchmark {
             if (options.runs("front-door")) {
                 frontDoor = new FrontDoorRun(database, redis, servers, options, progress).run();
             }
-            if (options.runs("expiry") || options.runs("mix") || options.runs("overload") || options.runs("herd")) {
-                // The mix and the overload run beside the first backlog only, the herd beside the last: skip seeding
-                // the others for nothing.
+            if (options.runs("expiry")
+                    || options.runs("mix")
+                    || options.runs("overload")
+                    || options.runs("herd")
+                    || options.runs(ExpiryRun.FLUSH)) {
+                // The mix and the overload run beside the first backlog only, the herd and the flush beside the last:
+                // skip seeding the others for nothing.
                 var backlogs = options.runs("expiry")
                         ? options.backlogs()
-                        : options.runs("herd")
+                        : options.runs("herd") || options.runs(ExpiryRun.FLUSH)
                                 ? options.backlogs().stream()
                                         .filter(it -> it.equals(
                                                         options.backlogs().getLast())
@@ -132,6 +136,21 @@ public final class Benchmark {
                             report(progress, result);
                             expiry.add(result);
                         }
+                    }
+                    if (options.runs(ExpiryRun.FLUSH)
+                            && backlog == options.backlogs().getLast()) {
+                        // Next to the largest backlog, so that the rebuild after the loss takes as long as it can.
+                        int rate = options.flushRate();
+                        var result = guarded(
+                                progress,
+                                ExpiryRun.FLUSH,
+                                Approach.SERVICE,
+                                rate,
+                                backlog,
+                                () -> run.run(
+                                        ExpiryRun.FLUSH, Approach.SERVICE, rate, backlog, backlogOrders, 0, null));
+                        report(progress, result);
+                        expiry.add(result);
                     }
                     if (options.runs("overload")
                             && backlog == options.backlogs().getFirst()) {
@@ -220,7 +239,8 @@ public final class Benchmark {
                     0,
                     Double.NaN,
                     ("run failed: " + e.getMessage() + " (" + cause + ")").replace('\n', ' '),
-                    List.of());
+                    List.of(),
+                    ExpiryResult.Loss.NONE);
         }
     }
 

@@ -34,6 +34,7 @@ record BenchmarkOptions(
         int overloadCustomerRate,
         int repeat,
         int herd,
+        int flushRate,
         String commandLine) {
 
     static BenchmarkOptions parse(String[] args) {
@@ -57,7 +58,7 @@ record BenchmarkOptions(
                 ints(given.getOrDefault("backlogs", quick ? "0,100000" : "0,1000000")),
                 Duration.ofSeconds(Long.parseLong(given.getOrDefault("window-seconds", quick ? "5" : "10"))),
                 Duration.ofSeconds(Long.parseLong(given.getOrDefault("give-up-seconds", "60"))),
-                list(given.getOrDefault("workloads", "front-door,expiry,mix,overload,herd,limits")),
+                list(given.getOrDefault("workloads", "front-door,expiry,mix,overload,herd,flush,limits")),
                 ints(given.getOrDefault("front-door-clients", "8,32,128")),
                 ints(given.getOrDefault("front-door-rates", "500,1000,2000,4000")),
                 Duration.ofSeconds(Long.parseLong(given.getOrDefault("front-door-seconds", quick ? "5" : "10"))),
@@ -70,6 +71,7 @@ record BenchmarkOptions(
                 Integer.parseInt(given.getOrDefault("overload-customer-rate", "100")),
                 repeat(given.getOrDefault("repeat", "1")),
                 Integer.parseInt(given.getOrDefault("herd", "100000")),
+                Integer.parseInt(given.getOrDefault("flush-rate", "2000")),
                 "benchmarks/run"
                         + (args.length == 0
                                         ? ""

@@ -45,6 +45,13 @@ final class ExpiryRun {
 
     static final Duration HERD_CUSTOMERS_FOR = Duration.ofSeconds(30);
 
+    /**
+     * Redis loses its data in the middle of a wave ({@code FLUSHALL} half-way through its window): the due orders
+     * tracked in it so far are gone, and the service must notice, rebuild the index from the database and cancel every
+     * due order on time all the same, while the rebuild of the whole backlog is still under way.
+     */
+    static final String FLUSH = "flush";
+
     private static final int TRACK_CHUNK = 100_000;
     private static final int WARM_UP_ORDERS = 5_000;
     private static final Duration WARM_UP_LIMIT = Duration.ofSeconds(30);
@@ -259,6 +266,7 @@ final class ExpiryRun {
         }
         Instant last = dueOrders.getLast().deadline();
         var payments = paidShare > 0 ? new Payments(service, dueOrders, paidShare, captured) : null;
+        var loss = workload.equals(FLUSH) ? new RedisLoss(redis, first.plus(window.dividedBy(2))) : null;
         var besideWave = customers == null
                 ? null
                 : customers.startAt(service, first, workload.equals(HERD) ? HERD_CUSTOMERS_FOR : window);
@@ -284,7 +292,8 @@ final class ExpiryRun {
             boolean done = Instant.now().isAfter(last)
                     && settled == due
                     && events.cancellations() >= expectedCancellations
-                    && (payments == null || payments.answered() == payments.scheduled());
+                    && (payments == null || payments.answered() == payments.scheduled())
+                    && (loss == null || loss.rebuilt() != null);
             if (done || Instant.now().isAfter(giveUp)) {
                 // From the first deadline to the last event consumed (or giving up): the work of the wave.
                 notes.add(cpu.sinceStart());
@@ -299,6 +308,9 @@ final class ExpiryRun {
             payments.close();
             notes.add(payments.describe());
         }
+        if (loss != null) {
+            loss.close();
+        }
         List<FrontDoorLoad.Result> customerResults = besideWave == null ? List.of() : besideWave.results();
         return result(
                 workload,
@@ -311,7 +323,8 @@ final class ExpiryRun {
                 events,
                 bytesPerPending,
                 notes,
-                customerResults);
+                customerResults,
+                loss);
     }
 
     private ExpiryResult result(
@@ -325,8 +338,12 @@ final class ExpiryRun {
             EventWatch events,
             double bytesPerPending,
             List<String> notes,
-            List<FrontDoorLoad.Result> customers)
+            List<FrontDoorLoad.Result> customers,
+            @Nullable RedisLoss loss)
             throws Exception {
+        Instant flushed = loss == null ? null : loss.flushed();
+        var lagAfterLoss = new Lags();
+        long dueAfterLoss = 0;
         Map<UUID, Instant> deadlines = new HashMap<>(dueOrders.size() * 2);
         dueOrders.forEach(it -> deadlines.put(it.order().value(), it.deadline()));
         var commitLag = new Lags();
@@ -339,8 +356,15 @@ final class ExpiryRun {
                 continue;
             }
             cancelled++;
+            boolean afterLoss = flushed != null && !it.deadline().isBefore(flushed);
+            if (afterLoss) {
+                dueAfterLoss++;
+            }
             if (it.committed() != null) {
                 commitLag.record(Clocks.micros(it.committed()) - Clocks.micros(it.deadline()));
+                if (afterLoss) {
+                    lagAfterLoss.record(Clocks.micros(it.committed()) - Clocks.micros(it.deadline()));
+                }
                 if (!it.committed().isBefore(steadyFrom) && !it.committed().isAfter(last)) {
                     steady++;
                 }
@@ -367,7 +391,61 @@ final class ExpiryRun {
                 events.ordersWithSeveralTerminalEvents(),
                 bytesPerPending,
                 String.join("; ", notes),
-                customers);
+                customers,
+                loss == null || flushed == null
+                        ? ExpiryResult.Loss.NONE
+                        : new ExpiryResult.Loss(
+                                Duration.between(first, flushed).toMillis() / 1e3,
+                                loss.rebuilt() == null
+                                        ? Double.NaN
+                                        : Duration.between(flushed, loss.rebuilt())
+                                                        .toMillis()
+                                                / 1e3,
+                                dueAfterLoss,
+                                lagAfterLoss.summary()));
+    }
+
+    /**
+     * A {@code FLUSHALL} of the Redis at {@code at}, then a watch for the service's rebuilt marker, which its rebuild
+     * writes once the index holds every unpaid order of the database again.
+     */
+    private static final class RedisLoss implements AutoCloseable {
+
+        private final Thread watch;
+        private volatile @Nullable Instant flushed;
+        private volatile @Nullable Instant rebuilt;
+
+        RedisLoss(RedisProbe redis, Instant at) {
+            watch = Thread.ofPlatform().name("redis-loss").start(() -> {
+                try {
+                    Thread.sleep(Math.max(0, Duration.between(Instant.now(), at).toMillis()));
+                    redis.flushAll();
+                    flushed = Instant.now();
+                    while (!redis.exists(RedisDeadlineIndex.REBUILT_MARKER)) {
+                        Thread.sleep(20);
+                    }
+                    rebuilt = Instant.now();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+        }
+
+        @Nullable
+        Instant flushed() {
+            return flushed;
+        }
+
+        @Nullable
+        Instant rebuilt() {
+            return rebuilt;
+        }
+
+        @Override
+        public void close() throws InterruptedException {
+            watch.interrupt();
+            watch.join();
+        }
     }
 
     private void awaitKey(String key, Duration atMost) throws InterruptedException {

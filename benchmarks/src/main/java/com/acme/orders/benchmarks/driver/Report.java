@@ -101,6 +101,7 @@ final class Report {
         }
         md.append(FrontDoorReport.overload(expiry));
         md.append(herd(expiry));
+        md.append(loss(expiry));
         md.append("\n## Redis memory per pending order\n\n");
         md.append(
                 "`used_memory` after the backlog was tracked, minus before, divided by the backlog: what each approach "
@@ -279,6 +280,60 @@ final class Report {
                     met ? "met" : "missed"));
         }
         md.append('\n').append(expiryTable(herds));
+        return md.toString();
+    }
+
+    /**
+     * Redis lost its data mid-wave: every order due after the flush is cancelled within 3 s of its deadline, with
+     * p99 ≤ 1 s while the rebuild runs, and the rebuild takes ≤ 5 s per million unpaid orders (the flash-sale work's
+     * targets).
+     */
+    private static String loss(List<ExpiryResult> expiry) {
+        var losses = expiry.stream()
+                .filter(it -> it.workload().equals(ExpiryRun.FLUSH))
+                .toList();
+        if (losses.isEmpty()) {
+            return "";
+        }
+        var md = new StringBuilder("\n## Redis loses its data in the middle of a wave\n\n");
+        md.append(
+                "Orders fall due at a constant rate next to the backlog; half-way through the wave the benchmark sends "
+                        + "`FLUSHALL` to Redis, which empties the deadline index, the due orders tracked in it included. The "
+                        + "service must notice (its worker checks the index's marker every poll), rebuild the index from "
+                        + "PostgreSQL (earliest deadlines first) and cancel every order on time all the same. *Rebuild* runs "
+                        + "from the flush until the service's marker is back, i.e. the index holds every unpaid order again; "
+                        + "the lags are those of the orders due from the flush on, to the commit of their cancellation.\n\n");
+        for (var it : losses) {
+            var loss = it.loss();
+            double unpaid = it.backlog() + it.due();
+            double perMillion = loss.rebuildSeconds() / (unpaid / 1e6);
+            boolean onTime = it.unsettled() == 0
+                    && loss.dueAfter() > 0
+                    && loss.lagAfter().max() <= 3_000;
+            boolean duringRebuild = loss.dueAfter() > 0 && loss.lagAfter().p99() <= 1_000;
+            boolean fastRebuild = perMillion <= 5;
+            md.append(String.format(
+                    Locale.ROOT,
+                    "- %,d orders due at %,d/s next to %,d pending; `FLUSHALL` %.1f s after the first deadline; index"
+                            + " rebuilt %.1f s later (%.1f s per million unpaid orders; target ≤ 5 s: **%s**);"
+                            + " %,d orders due from the flush on: lag p50 %s, p99 %s (target ≤ 1 s: **%s**), max %s"
+                            + " (target: every one within 3 s: **%s**); %d left%n",
+                    it.due(),
+                    it.rate(),
+                    it.backlog(),
+                    loss.flushedAfterSeconds(),
+                    loss.rebuildSeconds(),
+                    perMillion,
+                    fastRebuild ? "met" : "missed",
+                    loss.dueAfter(),
+                    ms(loss.lagAfter().p50()),
+                    ms(loss.lagAfter().p99()),
+                    duringRebuild ? "met" : "missed",
+                    ms(loss.lagAfter().max()),
+                    onTime ? "met" : "missed",
+                    it.unsettled()));
+        }
+        md.append('\n').append(expiryTable(losses));
         return md.toString();
     }
 
