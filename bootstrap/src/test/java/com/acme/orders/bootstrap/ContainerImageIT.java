@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import com.acme.orders.adapter.postgres.TestPostgres;
 import com.acme.orders.adapter.redis.TestRedis;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,6 +22,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.yaml.snakeyaml.Yaml;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -33,8 +35,8 @@ import tools.jackson.databind.json.JsonMapper;
  * <p>The run needs root and util-linux's {@code unshare}: the layers are unpacked in order into a folder, which is
  * mounted read-only with a fresh {@code /tmp} and {@code /proc}, and the entry point runs there in its own mount and
  * process namespaces as the image's user, with the image's environment plus the service's variables, against the
- * tests' PostgreSQL, Redis and Kafka. Unlike an engine it shares the host's network (so localhost reaches the servers)
- * and sets no memory limit.
+ * tests' PostgreSQL, Redis and Kafka; compose.yaml's health check then runs in the image as the image's user. Unlike an
+ * engine it shares the host's network (so localhost reaches the servers) and sets no memory limit.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ContainerImageIT {
@@ -162,6 +164,36 @@ class ContainerImageIT {
                     .as("stopped by SIGTERM:\n" + service.output())
                     .isPresent();
         }
+    }
+
+    /** The script of an instance's health check in compose.yaml ({@code CMD bash -c <script>}). */
+    @SuppressWarnings("unchecked")
+    private static String composeHealthcheck() throws IOException {
+        try (var in = Files.newInputStream(Path.of("..", "compose.yaml"))) {
+            Map<String, Object> compose = new Yaml().load(in);
+            var instance = (Map<String, Object>) ((Map<String, Object>) compose.get("services")).get("order-service-1");
+            var test = (List<String>) ((Map<String, Object>) instance.get("healthcheck")).get("test");
+            assertThat(test.subList(0, 3)).containsExactly("CMD", "bash", "-c");
+            return test.get(3);
+        }
+    }
+
+    /** Runs a bash script in the image's root file system as the image's user, on the host's network; its exit code. */
+    private int inTheImage(Path root, String script) throws IOException, InterruptedException {
+        var builder = new ProcessBuilder(
+                        "chroot",
+                        "--userspec=" + config.get("config").get("User").asString(),
+                        root.toString(),
+                        "bash",
+                        "-c",
+                        script)
+                .redirectErrorStream(true);
+        builder.environment().clear();
+        builder.environment().putAll(environment());
+        var process = builder.start();
+        process.getInputStream().transferTo(OutputStream.nullOutputStream());
+        assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        return process.exitValue();
     }
 
     private Map<String, String> environment() {

@@ -119,6 +119,14 @@ final class ProductionJar implements AutoCloseable {
                 : OptionalInt.empty();
     }
 
+    int apiPort() {
+        return apiPort;
+    }
+
+    int managementPort() {
+        return managementPort;
+    }
+
     /** The service's own process: the launcher's child where there is a launcher, else the process started. */
     ProcessHandle service() {
         return process.children().findFirst().orElse(process.toHandle());
