@@ -46,17 +46,25 @@ final class ProductionJar implements AutoCloseable {
             throw new IllegalStateException("no runnable jar at " + JAR_PROPERTY + "=" + jar
                     + "; this test runs in the integration-test phase, after package (./mvnw verify)");
         }
-        int apiPort = freePort();
-        int managementPort = freePort();
-        Path log = Path.of("target", "production-jar.log");
-        var builder = new ProcessBuilder(
+        return start(
+                List.of(
                         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                         // Start-up speed on a CI machine of two cores; the JVM's flags are not what is under test.
                         "-XX:TieredStopAtLevel=1",
                         "-jar",
-                        jar)
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile());
+                        jar),
+                environment,
+                Path.of("target", "production-jar.log"));
+    }
+
+    /**
+     * The service started by {@code command} instead, such as the container image's entry point under a launcher
+     * ({@link ContainerImageIT}). A launcher's own children are what {@link #terminate} signals.
+     */
+    static ProductionJar start(List<String> command, Map<String, String> environment, Path log) throws IOException {
+        int apiPort = freePort();
+        int managementPort = freePort();
+        var builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().clear();
         builder.environment().putAll(environment);
         builder.environment().put("SERVER_PORT", Integer.toString(apiPort));
@@ -103,10 +111,25 @@ final class ProductionJar implements AutoCloseable {
      * @return the exit code, or empty if the process was still running after {@code atMost}
      */
     OptionalInt terminate(Duration atMost) throws InterruptedException {
+        // A launcher (unshare) ignores SIGTERM and waits for its child: the service is signalled itself.
+        process.descendants().forEach(ProcessHandle::destroy);
         process.destroy();
         return process.waitFor(atMost.toMillis(), TimeUnit.MILLISECONDS)
                 ? OptionalInt.of(process.exitValue())
                 : OptionalInt.empty();
+    }
+
+    int apiPort() {
+        return apiPort;
+    }
+
+    int managementPort() {
+        return managementPort;
+    }
+
+    /** The service's own process: the launcher's child where there is a launcher, else the process started. */
+    ProcessHandle service() {
+        return process.children().findFirst().orElse(process.toHandle());
     }
 
     String output() {
@@ -120,6 +143,7 @@ final class ProductionJar implements AutoCloseable {
     @Override
     public void close() throws InterruptedException {
         if (process.isAlive()) {
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
             process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
         }
     }
