@@ -34,7 +34,7 @@ class RedisLosesItsDataTest {
      */
     private static final Duration SWEEPER_BOUND = Duration.ofSeconds(10);
     /**
-     * The worker checks for a loss once a second and the rebuild of a few thousand orders takes well under a second;
+     * The worker checks for a loss four times a second and the rebuild of a few thousand orders takes well under a second;
      * room again for a shared machine.
      */
     private static final Duration WORKER_BOUND = Duration.ofSeconds(6);

@@ -5,6 +5,10 @@ import com.acme.orders.application.deadline.port.PendingDeadline;
 import com.acme.orders.application.deadline.port.UnpaidOrders;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.jmolecules.architecture.hexagonal.PrimaryPort;
 
 /**
@@ -32,21 +36,49 @@ public class RebuildDeadlineIndex {
         this.pageSize = pageSize;
     }
 
-    /** @return how many orders were tracked */
+    /**
+     * Each page is written to the index while the next one is read from the database, so a rebuild takes about the
+     * longer of the two instead of their sum. Pages are still written one at a time and in deadline order, so the
+     * orders due first are back in the index first: a rebuild after a loss gives the timeout worker the overdue orders
+     * with its first page, not after the whole backlog.
+     *
+     * @return how many orders were tracked
+     * @throws RuntimeException what reading or writing a page threw; the index is then not marked rebuilt
+     */
     public long rebuild() {
-        Optional<PendingDeadline> after = Optional.empty();
-        long tracked = 0;
-        while (true) {
-            List<PendingDeadline> page = orders.unpaidByDeadline(Optional.empty(), after, pageSize);
-            if (!page.isEmpty()) {
-                deadlines.trackAll(page);
-                tracked += page.size();
-                after = Optional.of(page.getLast());
+        try (var writer = Executors.newSingleThreadExecutor(
+                Thread.ofVirtual().name("deadline-index-rebuild").factory())) {
+            Future<?> writing = CompletableFuture.completedFuture(null);
+            Optional<PendingDeadline> after = Optional.empty();
+            long tracked = 0;
+            while (true) {
+                List<PendingDeadline> page = orders.unpaidByDeadline(Optional.empty(), after, pageSize);
+                awaitWritten(writing);
+                if (!page.isEmpty()) {
+                    writing = writer.submit(() -> deadlines.trackAll(page));
+                    tracked += page.size();
+                    after = Optional.of(page.getLast());
+                }
+                if (page.size() < pageSize) {
+                    awaitWritten(writing);
+                    deadlines.markRebuilt();
+                    return tracked;
+                }
             }
-            if (page.size() < pageSize) {
-                deadlines.markRebuilt();
-                return tracked;
+        }
+    }
+
+    private static void awaitWritten(Future<?> writing) {
+        try {
+            writing.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
             }
+            throw new IllegalStateException("writing a page of the rebuild failed", e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while rebuilding the deadline index", e);
         }
     }
 

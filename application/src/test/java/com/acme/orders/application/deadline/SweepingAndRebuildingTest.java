@@ -6,12 +6,16 @@ import static com.acme.orders.application.fakes.UseCaseTestData.ALICE;
 import static com.acme.orders.application.fakes.UseCaseTestData.paymentOf;
 import static com.acme.orders.application.fakes.UseCaseTestData.twoBooksFor;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.acme.orders.application.deadline.port.PendingDeadline;
 import com.acme.orders.application.fakes.OrderServiceFixture;
+import com.acme.orders.application.fakes.RecordedDeadlines;
 import com.acme.orders.domain.CancellationReason;
 import com.acme.orders.domain.Order;
 import com.acme.orders.domain.OrderStatus;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
@@ -87,6 +91,49 @@ class SweepingAndRebuildingTest {
 
         assertThat(service.rebuildDeadlineIndex.rebuildIfLost()).isEqualTo(4);
         before.forEach(it -> assertThat(service.deadlines.tracked()).containsKey(it.id()));
+    }
+
+    @Test
+    void a_rebuild_whose_writes_fail_throws_and_leaves_the_index_marked_lost() {
+        place(BATCH_SIZE * 3);
+        var failing = new RecordedDeadlines() {
+            @Override
+            public synchronized void trackAll(java.util.Collection<PendingDeadline> deadlines) {
+                throw new IllegalStateException("Redis went away");
+            }
+        };
+        var rebuild = new RebuildDeadlineIndex(service.orders, failing, BATCH_SIZE);
+
+        assertThatThrownBy(rebuild::rebuild).hasMessage("Redis went away");
+        assertThat(failing.isIntact()).isFalse();
+    }
+
+    @Test
+    void a_rebuild_writes_its_pages_in_deadline_order_earliest_first() {
+        // Placed out of deadline order: each later one with a shorter window than the one before.
+        var placed = IntStream.range(0, BATCH_SIZE * 3 + 2)
+                .mapToObj(i -> {
+                    service.clock.advance(Duration.ofSeconds(1));
+                    return service.placeOrder.place(new com.acme.orders.application.ordering.PlaceOrder.Command(
+                            ALICE,
+                            twoBooksFor(ALICE).items(),
+                            java.util.Optional.of(Duration.ofMinutes(30).minusSeconds(2L * i))));
+                })
+                .toList();
+        var written = new java.util.ArrayList<Instant>();
+        var recording = new RecordedDeadlines() {
+            @Override
+            public synchronized void trackAll(java.util.Collection<PendingDeadline> deadlines) {
+                deadlines.forEach(it -> written.add(it.deadline()));
+                super.trackAll(deadlines);
+            }
+        };
+
+        long tracked = new RebuildDeadlineIndex(service.orders, recording, BATCH_SIZE).rebuild();
+
+        assertThat(tracked).isEqualTo(placed.size());
+        assertThat(written).hasSize(placed.size()).isSorted();
+        assertThat(recording.isIntact()).isTrue();
     }
 
     private List<Order> place(int count) {
