@@ -77,11 +77,14 @@ public class SchedulingAdapter {
             RemindOfDeadlines reminders,
             DeadlineProperties deadlines,
             ReminderProperties reminderSettings,
-            MeterRegistry meters) {
+            MeterRegistry meters,
+            RebuildDeadlineIndex rebuild,
+            DeadlineSweeper sweeper) {
         return new ReminderWorker(
                 reminders,
                 deadlines.batchSize(),
                 reminderSettings.pollInterval(),
+                () -> !sweeper.hasRebuiltSinceStart() || rebuild.isLost(),
                 Counter.builder("orders.reminders.sent")
                         .description("Customers reminded of the deadline of their unpaid order")
                         .register(meters));

@@ -5,6 +5,7 @@ import com.acme.orders.adapter.scheduling.loop.PeriodicLoop;
 import com.acme.orders.application.deadline.RemindOfDeadlines;
 import io.micrometer.core.instrument.Counter;
 import java.time.Duration;
+import java.util.function.BooleanSupplier;
 import org.jmolecules.architecture.hexagonal.PrimaryAdapter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,6 +14,10 @@ import org.slf4j.LoggerFactory;
  * Sends the reminders that are due, on its own thread: batch after batch while they come full, then a pause. Each
  * round first checks that the reminder index still holds its data, and rebuilds it from the database at once when
  * Redis lost it, so a flush costs the reminders a round, not a sweep interval.
+ *
+ * <p>Not while the deadline index is being rebuilt, though: both rebuilds write every unpaid order to the same
+ * single-threaded Redis, and run together they made the deadline index's rebuild after a loss twice as long (the flush
+ * benchmark, docs/timeouts.md). Timeouts come first; a reminder, sent minutes before a deadline, can wait the seconds.
  */
 @PrimaryAdapter
 public final class ReminderWorker extends LoopLifecycle {
@@ -21,8 +26,19 @@ public final class ReminderWorker extends LoopLifecycle {
 
     private final PeriodicLoop loop;
     private volatile boolean rebuildInFull = true;
+    private final BooleanSupplier deadlinesRebuilding;
 
-    public ReminderWorker(RemindOfDeadlines reminders, int batchSize, Duration pollInterval, Counter sent) {
+    /**
+     * @param deadlinesRebuilding whether the deadline index is being rebuilt (at start-up, or after a loss); the
+     *                            reminder index waits for it before rebuilding itself
+     */
+    public ReminderWorker(
+            RemindOfDeadlines reminders,
+            int batchSize,
+            Duration pollInterval,
+            BooleanSupplier deadlinesRebuilding,
+            Counter sent) {
+        this.deadlinesRebuilding = deadlinesRebuilding;
         this.loop = new PeriodicLoop("payment-reminders", pollInterval, () -> {
             rebuildIfNeeded(reminders);
             RemindOfDeadlines.Batch batch;
@@ -39,6 +55,9 @@ public final class ReminderWorker extends LoopLifecycle {
 
     private void rebuildIfNeeded(RemindOfDeadlines reminders) {
         try {
+            if (deadlinesRebuilding.getAsBoolean()) {
+                return;
+            }
             long tracked = rebuildInFull ? reminders.rebuild() : reminders.rebuildIfLost();
             rebuildInFull = false;
             if (tracked > 0) {
