@@ -12,13 +12,11 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -46,20 +44,14 @@ class ManagementPortTest {
         redisData = Files.createTempDirectory("management-port-redis");
         redisPort = freePort();
         redis = LocalRedis.start(redisData, redisPort);
-        Map<String, Object> all = new HashMap<>(ServiceInstance.testServers());
-        all.put("spring.data.redis.port", redisPort);
-        all.put("server.port", "0");
-        all.put("management.server.port", "0");
-        all.put("orders.security.jwt.secret", LocalCredentials.TOKEN_SECRET);
-        all.put("orders.payments.signing-secrets", LocalCredentials.PAYMENT_SECRET);
-        // The timeout worker of this instance would take the work of the timeout tests, on the same database.
-        all.put("orders.timeouts.worker-enabled", "false");
-        all.put("orders.outbox.relay.enabled", "false");
-        all.put("spring.main.banner-mode", "off");
-        service = new SpringApplicationBuilder(OrderServiceApplication.class)
-                .run(all.entrySet().stream()
-                        .map(it -> "--" + it.getKey() + "=" + it.getValue())
-                        .toArray(String[]::new));
+        service = ServiceInstance.startWithWebServers(Map.of(
+                "spring.data.redis.port",
+                redisPort,
+                // The timeout worker of this instance would take the work of the timeout tests, on the same database.
+                "orders.timeouts.worker-enabled",
+                "false",
+                "orders.outbox.relay.enabled",
+                "false"));
         apiPort = Integer.parseInt(service.getEnvironment().getRequiredProperty("local.server.port"));
         managementPort = Integer.parseInt(service.getEnvironment().getRequiredProperty("local.management.port"));
     }

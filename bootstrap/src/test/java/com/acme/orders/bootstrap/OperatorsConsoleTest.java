@@ -21,7 +21,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -39,7 +38,6 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -61,20 +59,10 @@ class OperatorsConsoleTest {
 
     @BeforeAll
     void startTheService() {
-        Map<String, Object> all = new HashMap<>(ServiceInstance.testServers());
-        all.put("server.port", "0");
-        all.put("management.server.port", "0");
-        all.put("orders.security.jwt.secret", LocalCredentials.TOKEN_SECRET);
-        all.put("orders.payments.signing-secrets", LocalCredentials.PAYMENT_SECRET);
         // The timeout worker would take the work of the timeout tests, on the same database; the relay is what this
         // test needs (it is one relay at a time across instances, so it shares the outbox safely).
-        all.put("orders.timeouts.worker-enabled", "false");
-        all.put("orders.outbox.relay.enabled", "true");
-        all.put("spring.main.banner-mode", "off");
-        service = new SpringApplicationBuilder(OrderServiceApplication.class)
-                .run(all.entrySet().stream()
-                        .map(it -> "--" + it.getKey() + "=" + it.getValue())
-                        .toArray(String[]::new));
+        service = ServiceInstance.startWithWebServers(
+                Map.of("orders.timeouts.worker-enabled", "false", "orders.outbox.relay.enabled", "true"));
         managementPort = Integer.parseInt(service.getEnvironment().getRequiredProperty("local.management.port"));
     }
 

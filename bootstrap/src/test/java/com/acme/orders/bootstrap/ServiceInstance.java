@@ -50,10 +50,6 @@ final class ServiceInstance implements AutoCloseable {
         all.put("orders.payments.signing-secrets", LocalCredentials.PAYMENT_SECRET);
         all.put("spring.main.banner-mode", "off");
         all.putAll(properties);
-        // As command-line arguments: SpringApplicationBuilder.properties() would be defaults, below application.yaml.
-        String[] arguments = all.entrySet().stream()
-                .map(it -> "--" + it.getKey() + "=" + it.getValue())
-                .toArray(String[]::new);
         var context = new SpringApplicationBuilder(OrderServiceApplication.class)
                 .web(WebApplicationType.NONE)
                 .initializers(it -> ((GenericApplicationContext) it)
@@ -65,7 +61,7 @@ final class ServiceInstance implements AutoCloseable {
                                     it.getBean(PostgresEventPublication.class).publish(published);
                                 },
                                 definition -> definition.setPrimary(true)))
-                .run(arguments);
+                .run(arguments(all));
         var service = new ServiceInstance(context);
         // The start-up rebuild reads the orders earlier tests left; finishing after a test's reset, it would put their
         // entries back into the index the test just flushed.
@@ -79,6 +75,28 @@ final class ServiceInstance implements AutoCloseable {
             LockSupport.parkNanos(Duration.ofMillis(20).toNanos());
         }
         return service;
+    }
+
+    /**
+     * The whole service as a deployment runs it, its API and management servers on free ports
+     * ({@code local.server.port}, {@code local.management.port}), on the tests' servers; {@code properties} on top.
+     */
+    static ConfigurableApplicationContext startWithWebServers(Map<String, Object> properties) {
+        Map<String, Object> all = new HashMap<>(testServers());
+        all.put("server.port", "0");
+        all.put("management.server.port", "0");
+        all.put("orders.security.jwt.secret", LocalCredentials.TOKEN_SECRET);
+        all.put("orders.payments.signing-secrets", LocalCredentials.PAYMENT_SECRET);
+        all.put("spring.main.banner-mode", "off");
+        all.putAll(properties);
+        return new SpringApplicationBuilder(OrderServiceApplication.class).run(arguments(all));
+    }
+
+    /** As command-line arguments: SpringApplicationBuilder.properties() would be defaults, below application.yaml. */
+    private static String[] arguments(Map<String, Object> properties) {
+        return properties.entrySet().stream()
+                .map(it -> "--" + it.getKey() + "=" + it.getValue())
+                .toArray(String[]::new);
     }
 
     /** The settings that point a service at the tests' PostgreSQL, Redis and Kafka. */
