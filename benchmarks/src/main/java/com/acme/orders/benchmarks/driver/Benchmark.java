@@ -238,6 +238,7 @@ public final class Benchmark {
                     -1,
                     0,
                     Double.NaN,
+                    Double.NaN,
                     ("run failed: " + e.getMessage() + " (" + cause + ")").replace('\n', ' '),
                     List.of(),
                     ExpiryResult.Loss.NONE);

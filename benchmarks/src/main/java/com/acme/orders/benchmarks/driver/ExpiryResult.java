@@ -8,7 +8,8 @@ import java.util.List;
  * much later. {@code sustainedPerSecond}: cancellations committed while deadlines kept arriving (after the first
  * second), per second: the rate itself when the approach keeps up, its capacity when it does not. {@code customers}:
  * the front-door load that ran beside the wave, if any ({@link CustomersBeside}); {@code loss}: a Redis flush in the
- * middle of the wave, if any.
+ * middle of the wave, if any; {@code bytesAllocatedPerCancellation}: what the service's JVM allocated from just before
+ * the first deadline until the run ended, divided by the orders it cancelled (NaN when it could not be read).
  */
 record ExpiryResult(
         String workload,
@@ -23,6 +24,7 @@ record ExpiryResult(
         long unsettled,
         long doubleTerminal,
         double redisBytesPerPending,
+        double bytesAllocatedPerCancellation,
         String note,
         List<FrontDoorLoad.Result> customers,
         Loss loss) {

@@ -255,6 +255,8 @@ final class ExpiryRun {
             throws Exception {
         Duration window = workload.equals(HERD) ? Duration.ofSeconds(1) : options.window();
         int due = (int) (rate * window.toSeconds());
+        // The service is idle here (warm-up settled, the seeding below is the driver's own work).
+        var allocatedBefore = service.allocatedBytes();
         // Room to write and track the due orders before the first of them is due.
         Instant first = Instant.now().plusSeconds(3).plusMillis(due / 15L);
         progress.stage(name, "seeding " + due + " orders due from " + first);
@@ -304,6 +306,10 @@ final class ExpiryRun {
             }
         }
         Thread.sleep(500); // late duplicates, if any, to be counted
+        var allocatedAfter = service.allocatedBytes();
+        double allocated = allocatedBefore.isPresent() && allocatedAfter.isPresent()
+                ? allocatedAfter.getAsDouble() - allocatedBefore.getAsDouble()
+                : Double.NaN;
         if (payments != null) {
             payments.close();
             notes.add(payments.describe());
@@ -322,6 +328,7 @@ final class ExpiryRun {
                 last,
                 events,
                 bytesPerPending,
+                allocated,
                 notes,
                 customerResults,
                 loss);
@@ -337,6 +344,7 @@ final class ExpiryRun {
             Instant last,
             EventWatch events,
             double bytesPerPending,
+            double allocated,
             List<String> notes,
             List<FrontDoorLoad.Result> customers,
             @Nullable RedisLoss loss)
@@ -390,6 +398,7 @@ final class ExpiryRun {
                 unsettled,
                 events.ordersWithSeveralTerminalEvents(),
                 bytesPerPending,
+                cancelled == 0 ? Double.NaN : allocated / cancelled,
                 String.join("; ", notes),
                 customers,
                 loss == null || flushed == null

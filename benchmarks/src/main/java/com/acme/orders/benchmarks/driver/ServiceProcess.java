@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalDouble;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -110,6 +111,42 @@ final class ServiceProcess implements AutoCloseable {
     int port() {
         return port;
     }
+
+    /**
+     * Bytes this JVM allocated since it started, read right after a full collection ({@code jcmd GC.run}) so that it is
+     * exact: Micrometer's {@code jvm.gc.memory.allocated} adds the young generation's growth at each collection only.
+     * Empty when the JDK has no {@code jcmd} or the metric cannot be read.
+     */
+    OptionalDouble allocatedBytes() throws InterruptedException {
+        try {
+            var jcmd = new ProcessBuilder(
+                            Path.of(System.getProperty("java.home"), "bin", "jcmd")
+                                    .toString(),
+                            Long.toString(process.pid()),
+                            "GC.run")
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .start();
+            if (!jcmd.waitFor(60, TimeUnit.SECONDS) || jcmd.exitValue() != 0) {
+                return OptionalDouble.empty();
+            }
+            var scrape = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(
+                                            URI.create("http://localhost:" + managementPort + "/actuator/prometheus"))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
+            return scrape.body()
+                    .lines()
+                    .filter(it -> it.startsWith(ALLOCATED + " ") || it.startsWith(ALLOCATED + "{"))
+                    .mapToDouble(it -> Double.parseDouble(it.substring(it.lastIndexOf(' ') + 1)))
+                    .reduce(Double::sum);
+        } catch (IOException | NumberFormatException e) {
+            return OptionalDouble.empty();
+        }
+    }
+
+    private static final String ALLOCATED = "jvm_gc_memory_allocated_bytes_total";
 
     Path log() {
         return log;
