@@ -113,7 +113,7 @@ class OutboxTest extends PostgresAdapterTest {
 
     @Test
     void an_operator_sees_a_parked_event_with_its_error_and_a_requeue_puts_it_back_ahead_of_its_order() {
-        var backlog = new PostgresOutboxBacklog(db);
+        var backlog = new PostgresOutboxBacklog(db, Duration.ZERO);
         Order order = place();
         cancelOrder.cancel(order.id(), ALICE);
         var placed = transactions.inTransaction(() -> outbox.nextBatch(10, Instant.now()));
