@@ -38,10 +38,13 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class UseCaseWiring {
 
-    /** Ticks in microseconds, PostgreSQL's precision, so an order reads back exactly as it was answered when placed. */
+    /**
+     * Ticks in microseconds, PostgreSQL's precision, so an order reads back exactly as it was answered when placed.
+     * Offset only when {@code orders.clock.offset} says so: the reliability run's skewed instance.
+     */
     @Bean
-    Clock clock() {
-        return Clock.tick(Clock.systemUTC(), Duration.ofNanos(1_000));
+    Clock clock(OrderServiceProperties service) {
+        return Clock.tick(Clock.offset(Clock.systemUTC(), service.clock().offset()), Duration.ofNanos(1_000));
     }
 
     @Bean
