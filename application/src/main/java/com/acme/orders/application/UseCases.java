@@ -99,7 +99,13 @@ public record UseCases(
                 new ForgetIdempotencyKeys(ports.idempotencyKeys(), ports.transactions(), clock),
                 new ConfirmPayment(changes, ports.receivedPayments(), clock, settings.paymentHold()),
                 new ExpireOrder(changes, clock),
-                new ExpireDueOrders(ports.deadlines(), changes, clock, settings.batchSize(), settings.lease()),
+                new ExpireDueOrders(
+                        ports.deadlines(),
+                        changes,
+                        ports.transactions(),
+                        clock,
+                        settings.batchSize(),
+                        settings.lease()),
                 new SweepOverdueOrders(
                         ports.unpaidOrders(), changes, clock, settings.batchSize(), settings.sweepMargin()),
                 new RebuildDeadlineIndex(ports.unpaidOrders(), ports.deadlines(), RebuildDeadlineIndex.PAGE_SIZE),

@@ -2,6 +2,7 @@ package com.acme.orders.application.deadline;
 
 import com.acme.orders.application.change.OrderChange;
 import com.acme.orders.application.change.OrderChanges;
+import com.acme.orders.application.change.port.Transactions;
 import com.acme.orders.application.deadline.port.DeadlineIndex;
 import com.acme.orders.domain.OrderId;
 import com.acme.orders.domain.Transition;
@@ -10,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.jmolecules.architecture.hexagonal.PrimaryPort;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One step of the timeout worker: claim a batch of due orders from the deadline index, expire them in one
@@ -22,16 +24,24 @@ public class ExpireDueOrders {
 
     private final DeadlineIndex deadlines;
     private final OrderChanges changes;
+    private final Transactions transactions;
     private final Clock clock;
     private final int batchSize;
     private final Duration lease;
 
-    public ExpireDueOrders(DeadlineIndex deadlines, OrderChanges changes, Clock clock, int batchSize, Duration lease) {
+    public ExpireDueOrders(
+            DeadlineIndex deadlines,
+            OrderChanges changes,
+            Transactions transactions,
+            Clock clock,
+            int batchSize,
+            Duration lease) {
         if (batchSize < 1) {
             throw new IllegalArgumentException("a batch holds at least one order, got " + batchSize);
         }
         this.deadlines = deadlines;
         this.changes = changes;
+        this.transactions = transactions;
         this.clock = clock;
         this.batchSize = batchSize;
         this.lease = lease;
@@ -46,8 +56,31 @@ public class ExpireDueOrders {
         // An order that cannot be cancelled (a constraint or a trigger refuses it, its row cannot be read) must not
         // hold back the others claimed with it: it is set aside, and its claim, never acknowledged, brings it back
         // once its lease ends, so it is tried again every lease until it can be cancelled or is settled.
-        var applied = changes.applyToAllApart(claimed, order -> order.expire(clock.instant()));
+        var now = new SharedNow();
+        var applied = changes.applyToAllApart(claimed, order -> order.expire(now.get()));
         return Batch.from(claimed.size(), applied.changes(), applied.setAside(), batchSize);
+    }
+
+    /**
+     * "Now" for one batch: the earlier of this instance's clock and the database's, read once, inside the batch's
+     * transaction, after its row locks. An instance whose clock runs seconds fast claims orders early (the claim
+     * trusts the caller's clock); deciding by its own clock too, it cancelled them seconds before their deadline by
+     * every other clock, refusing payments that were in time (the reliability run, docs/reliability.md). By the
+     * database's clock such an order is not yet due, so it goes back to the index at its deadline. A batch split
+     * after a failure reuses the first reading, which is earlier than the truth and so only ever errs late.
+     */
+    private final class SharedNow {
+
+        private @Nullable Instant read;
+
+        Instant get() {
+            if (read == null) {
+                Instant own = clock.instant();
+                Instant database = transactions.databaseTime().orElse(own);
+                read = database.isBefore(own) ? database : own;
+            }
+            return read;
+        }
     }
 
     /**

@@ -26,6 +26,7 @@ final class Cluster implements AutoCloseable {
     final KafkaCluster kafka;
     final List<ServiceInstance> instances = new ArrayList<>();
     final String topology;
+    String clocks = "";
 
     private Cluster(PostgresProcess postgres, RedisCluster redis, KafkaCluster kafka, String topology) {
         this.postgres = postgres;
@@ -82,6 +83,13 @@ final class Cluster implements AutoCloseable {
             for (ServiceInstance instance : cluster.instances) {
                 instance.awaitReady(Duration.ofMinutes(3));
             }
+            var skews = new ArrayList<String>();
+            for (ServiceInstance instance : cluster.instances) {
+                skews.add(instance.name + " " + ClockProbe.skewOf(instance).toMillis() + " ms");
+            }
+            cluster.clocks = "clocks as the instances' placed orders show them (createdAt against this machine's): "
+                    + String.join(", ", skews);
+            log.info("The instances' clocks: {}", cluster.clocks);
         } catch (Exception e) {
             cluster.close();
             throw e;

@@ -67,6 +67,15 @@ public final class ReliabilityRun {
         deleteRecursively(settings.work().resolve("postgres"));
         deleteRecursively(settings.work().resolve("redis"));
         deleteRecursively(settings.work().resolve("kafka"));
+        if (Files.isDirectory(settings.work())) {
+            // The instances append to their logs across restarts within a run; a new run starts them afresh.
+            try (var logs = Files.list(settings.work())) {
+                for (Path log :
+                        logs.filter(it -> it.toString().endsWith(".log")).toList()) {
+                    Files.delete(log);
+                }
+            }
+        }
         Files.createDirectories(settings.work());
         Path loggingConfig = settings.work().resolve("logback.xml");
         if (!Files.exists(loggingConfig)) {
@@ -74,6 +83,7 @@ public final class ReliabilityRun {
         }
         try (var cluster = Cluster.start(settings, loggingConfig)) {
             log().info("Cluster up in {} s:\n- {}", (System.currentTimeMillis() - begun) / 1000, cluster.topology);
+            String topology = cluster.topology + "; " + cluster.clocks;
             var history = new History();
             var client = new Client(cluster.instances, history);
             try (var events = new EventLog(cluster.kafka.bootstrapServers(), Cluster.TOPIC)) {
@@ -105,8 +115,7 @@ public final class ReliabilityRun {
                 var outcome = new Outcome(
                         verdicts, faults.happened(), summary, Duration.ofMillis(System.currentTimeMillis() - begun));
                 if (settings.docs() != null) {
-                    ReliabilityReport.write(
-                            settings, args, cluster.topology, outcome, rows, history, loadStart, loadEnd);
+                    ReliabilityReport.write(settings, args, topology, outcome, rows, history, loadStart, loadEnd);
                 }
                 return outcome;
             }
@@ -204,13 +213,24 @@ public final class ReliabilityRun {
         var exchanges = history.exchanges();
         long unanswered = exchanges.stream().filter(it -> it.status() == 0).count();
         long busy = exchanges.stream().filter(it -> it.status() == 503).count();
+        // Not one of the invariants, but what a customer sees of a skewed clock: the payment left the client
+        // (on the database's machine, so on its clock) before the deadline and was still refused as late.
+        var deadlines = rows.stream().collect(java.util.stream.Collectors.toMap(OrderRow::id, OrderRow::deadline));
+        long refusedInTime = exchanges.stream()
+                .filter(it -> it.action() == History.Action.PAY || it.action() == History.Action.PAY_AGAIN)
+                .filter(it -> it.status() == 200 && it.answer().equals("REFUND_REQUESTED") && it.order() != null)
+                .filter(it -> deadlines.containsKey(it.order())
+                        && it.sentAtMillis() + it.tookMillis()
+                                < deadlines.get(it.order()).toEpochMilli())
+                .count();
         return String.format(
                 java.util.Locale.ROOT,
                 "%d orders placed (%s) at %d/s for %d s, payment window %d s; in PostgreSQL: %d orders, %d paid, "
                         + "%d cancelled by timeout, %d by the customer, %d still unpaid. Timeout lag by the database's"
                         + " clock (deadline to commit): min %d ms, median %d ms, p99 %d ms, max %d ms. Kafka: %d "
                         + "records read, %d distinct ce_id. Clients: %d requests, %d without an answer (instance "
-                        + "killed or frozen; retried on the next), %d answered 503.",
+                        + "killed or frozen; retried on the next), %d answered 503; %d payments answered "
+                        + "REFUND_REQUESTED although the answer came before the deadline.",
                 workload.placements(),
                 workload.plans(),
                 settings.rate(),
@@ -229,7 +249,8 @@ public final class ReliabilityRun {
                 distinct,
                 exchanges.size(),
                 unanswered,
-                busy);
+                busy,
+                refusedInTime);
     }
 
     static long percentile(long[] sorted, double p) {
