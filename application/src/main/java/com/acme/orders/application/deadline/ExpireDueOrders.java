@@ -1,8 +1,8 @@
 package com.acme.orders.application.deadline;
 
+import com.acme.orders.application.change.DeadlineTime;
 import com.acme.orders.application.change.OrderChange;
 import com.acme.orders.application.change.OrderChanges;
-import com.acme.orders.application.change.port.Transactions;
 import com.acme.orders.application.deadline.port.DeadlineIndex;
 import com.acme.orders.domain.OrderId;
 import com.acme.orders.domain.Transition;
@@ -11,7 +11,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.jmolecules.architecture.hexagonal.PrimaryPort;
-import org.jspecify.annotations.Nullable;
 
 /**
  * One step of the timeout worker: claim a batch of due orders from the deadline index, expire them in one
@@ -24,7 +23,7 @@ public class ExpireDueOrders {
 
     private final DeadlineIndex deadlines;
     private final OrderChanges changes;
-    private final Transactions transactions;
+    private final DeadlineTime deadlineTime;
     private final Clock clock;
     private final int batchSize;
     private final Duration lease;
@@ -32,7 +31,7 @@ public class ExpireDueOrders {
     public ExpireDueOrders(
             DeadlineIndex deadlines,
             OrderChanges changes,
-            Transactions transactions,
+            DeadlineTime deadlineTime,
             Clock clock,
             int batchSize,
             Duration lease) {
@@ -41,7 +40,7 @@ public class ExpireDueOrders {
         }
         this.deadlines = deadlines;
         this.changes = changes;
-        this.transactions = transactions;
+        this.deadlineTime = deadlineTime;
         this.clock = clock;
         this.batchSize = batchSize;
         this.lease = lease;
@@ -56,31 +55,11 @@ public class ExpireDueOrders {
         // An order that cannot be cancelled (a constraint or a trigger refuses it, its row cannot be read) must not
         // hold back the others claimed with it: it is set aside, and its claim, never acknowledged, brings it back
         // once its lease ends, so it is tried again every lease until it can be cancelled or is settled.
-        var now = new SharedNow();
+        // The claim went by this instance's clock; each order decides by the deadline time (DeadlineTime): an order
+        // claimed early by a fast clock is not yet due and goes back to the index at its deadline.
+        var now = deadlineTime.once();
         var applied = changes.applyToAllApart(claimed, order -> order.expire(now.get()));
         return Batch.from(claimed.size(), applied.changes(), applied.setAside(), batchSize);
-    }
-
-    /**
-     * "Now" for one batch: the earlier of this instance's clock and the database's, read once, inside the batch's
-     * transaction, after its row locks. An instance whose clock runs seconds fast claims orders early (the claim
-     * trusts the caller's clock); deciding by its own clock too, it cancelled them seconds before their deadline by
-     * every other clock, refusing payments that were in time (the reliability run, docs/reliability.md). By the
-     * database's clock such an order is not yet due, so it goes back to the index at its deadline. A batch split
-     * after a failure reuses the first reading, which is earlier than the truth and so only ever errs late.
-     */
-    private final class SharedNow {
-
-        private @Nullable Instant read;
-
-        Instant get() {
-            if (read == null) {
-                Instant own = clock.instant();
-                Instant database = transactions.databaseTime().orElse(own);
-                read = database.isBefore(own) ? database : own;
-            }
-            return read;
-        }
     }
 
     /**
