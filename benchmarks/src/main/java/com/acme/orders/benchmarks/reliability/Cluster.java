@@ -104,10 +104,7 @@ final class Cluster implements AutoCloseable {
                 "--spring.datasource.username=" + postgres.user(),
                 "--spring.datasource.password=" + postgres.password(),
                 "--spring.data.redis.cluster.nodes=" + redis.nodeAddresses(),
-                // After a failover the client must learn the new master: on the MOVED and the failed connections
-                // that follow (adaptive), and periodically in case nothing provokes them.
-                "--spring.data.redis.lettuce.cluster.refresh.adaptive=true",
-                "--spring.data.redis.lettuce.cluster.refresh.period=2s",
+                // Nothing about the cluster's topology refresh: the run tests what application.yaml ships.
                 "--spring.kafka.bootstrap-servers=" + kafka.bootstrapServers(),
                 "--orders.events.replicas=" + kafka.replicas(),
                 "--orders.security.jwt.secret=" + Credentials.TOKEN_SECRET,

@@ -13,6 +13,9 @@ final class FaultPlan {
     /** Long enough that every connection notices, short enough for the service's 5 s pool wait. */
     static final Duration POSTGRES_FROZEN = Duration.ofSeconds(4);
 
+    /** How long a killed Redis master stays away after its replica took over. */
+    static final Duration REDIS_MASTER_AWAY = Duration.ofSeconds(15);
+
     private FaultPlan() {}
 
     static Faults schedule(RunSettings settings, Cluster cluster) {
@@ -45,10 +48,14 @@ final class FaultPlan {
                 long killed = System.currentTimeMillis();
                 cluster.redis.awaitHealthy();
                 long failedOver = System.currentTimeMillis() - killed;
+                // Gone for a while, as a machine is: a client that never learnt the new topology fails all along
+                // instead of being redirected by the old master's MOVED once it is back.
+                Thread.sleep(REDIS_MASTER_AWAY.toMillis());
                 master.start();
                 cluster.redis.awaitHealthy();
                 return "kill -9 of the Redis master on port " + master.port + ": replica promoted in " + failedOver
-                        + " ms, old master restarted as its replica";
+                        + " ms, old master restarted as its replica " + REDIS_MASTER_AWAY.toSeconds()
+                        + " s later";
             });
         }
         faults.at(load.multipliedBy(55).dividedBy(100), "FLUSHALL", () -> {

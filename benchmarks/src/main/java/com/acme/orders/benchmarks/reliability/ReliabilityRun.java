@@ -89,16 +89,16 @@ public final class ReliabilityRun {
             try (var events = new EventLog(cluster.kafka.bootstrapServers(), Cluster.TOPIC)) {
                 var faults = FaultPlan.schedule(settings, cluster);
                 long loadStart = System.currentTimeMillis();
-                faults.note(new Fault(
-                        "clock of " + cluster.instances.getLast().name + " "
-                                + settings.clockSkew().toMillis() + " ms fast: the whole run",
-                        loadStart,
-                        loadStart));
                 Thread injector = faults.start();
                 var workload = new Workload(client, settings.seed(), settings.paymentWindow());
                 workload.run(settings.rate(), settings.load());
                 injector.join();
                 long loadEnd = System.currentTimeMillis();
+                faults.note(new Fault(
+                        "clock of " + cluster.instances.getLast().name + " "
+                                + settings.clockSkew().toMillis() + " ms fast: the whole run",
+                        loadStart,
+                        loadEnd));
                 log().info(
                                 "Load over: {} orders placed ({}); waiting for the service to come to rest",
                                 workload.placements(),

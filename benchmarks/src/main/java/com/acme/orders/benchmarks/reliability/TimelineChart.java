@@ -50,6 +50,14 @@ final class TimelineChart {
                 + "second, timeout lag by deadline, faults shaded</text>\n");
         int lagTop = TOP + RATE_HEIGHT + GAP;
         for (Fault fault : faults) {
+            if (fault.endMillis() - fault.startMillis() > seconds * 1000L / 2) {
+                // A fault of the whole run (the fast clock) would shade everything: a line along the top instead.
+                svg.append(format(
+                        "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#922b21\" stroke-width=\"3\"/>"
+                                + "<text x=\"%d\" y=\"%d\" font-size=\"10\" fill=\"#922b21\">%s</text>%n",
+                        LEFT, TOP - 14, LEFT + WIDTH, TOP - 14, LEFT + WIDTH - 260, TOP - 18, escape(fault.what())));
+                continue;
+            }
             double x1 = x((fault.startMillis() - startMillis) / 1000.0, seconds);
             double x2 = Math.max(x1 + 2, x((fault.endMillis() - startMillis) / 1000.0, seconds));
             svg.append(format(
@@ -132,9 +140,16 @@ final class TimelineChart {
         return top + LAG_HEIGHT - LAG_HEIGHT * (double) (value - min) / Math.max(1, max - min);
     }
 
+    /** Up to the first comma or colon: the label runs down the plot, the table of the report has the rest. */
     private static String shortName(String what) {
-        int colon = what.indexOf(':');
-        return colon < 0 ? what : what.substring(0, colon);
+        int end = what.length();
+        for (char stop : new char[] {',', ':', '('}) {
+            int at = what.indexOf(stop);
+            if (at > 0 && at < end) {
+                end = at;
+            }
+        }
+        return what.substring(0, end).strip();
     }
 
     private static String format(String pattern, Object... values) {
