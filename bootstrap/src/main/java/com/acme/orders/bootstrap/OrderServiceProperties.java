@@ -20,11 +20,16 @@ public record OrderServiceProperties(
         @DefaultValue ClockProperties clock) {
 
     /**
-     * @param offset 0s: added to this instance's reading of the system clock. Only for fault-injection runs
-     *               (benchmarks' reliability run gives one instance a clock seconds fast, as a host whose NTP broke
-     *               would have); never set it in production.
+     * @param offset        0s: added to this instance's reading of the system clock. Only for fault-injection runs
+     *                      (benchmarks' reliability run gives one instance a clock seconds fast, as a host whose NTP
+     *                      broke would have); never set it in production.
+     * @param checkDatabase true: a deadline has passed only once it passed by the database's clock too (ADR 0012),
+     *                      so that an instance whose clock runs fast never closes an order early. Only a test that
+     *                      simulates time by moving the service's clock turns it off.
      */
-    public record ClockProperties(@DefaultValue("0s") Duration offset) {}
+    public record ClockProperties(
+            @DefaultValue("0s") Duration offset,
+            @DefaultValue("true") boolean checkDatabase) {}
 
     /**
      * @param standard 30m: the payment window of an order that asks for none

@@ -26,6 +26,7 @@ import com.acme.orders.application.payment.ConfirmPayment;
 import com.acme.orders.application.payment.port.ReceivedPayments;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.function.Supplier;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -74,7 +75,7 @@ class UseCaseWiring {
                         events,
                         deadlines,
                         reminders,
-                        transactions,
+                        service.clock().checkDatabase() ? transactions : new WithoutDatabaseClock(transactions),
                         clock),
                 new UseCases.Settings(
                         service.paymentWindow().toPaymentWindow(),
@@ -147,5 +148,22 @@ class UseCaseWiring {
     @Bean
     RebuildDeadlineIndex rebuildDeadlineIndex(UseCases useCases) {
         return useCases.rebuildDeadlineIndex();
+    }
+
+    /**
+     * For a service whose time is simulated by moving its {@link Clock} (tests): deadlines judged by that clock alone,
+     * since the database's, which cannot be moved, would keep every moved deadline in the future.
+     */
+    private record WithoutDatabaseClock(Transactions transactions) implements Transactions {
+
+        @Override
+        public <T> T inTransaction(Supplier<T> work) {
+            return transactions.inTransaction(work);
+        }
+
+        @Override
+        public boolean isUnavailable(RuntimeException failure) {
+            return transactions.isUnavailable(failure);
+        }
     }
 }

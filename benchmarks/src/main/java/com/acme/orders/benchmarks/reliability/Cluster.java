@@ -27,6 +27,7 @@ final class Cluster implements AutoCloseable {
     final List<ServiceInstance> instances = new ArrayList<>();
     final String topology;
     String clocks = "";
+    private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 
     private Cluster(PostgresProcess postgres, RedisCluster redis, KafkaCluster kafka, String topology) {
         this.postgres = postgres;
@@ -124,8 +125,12 @@ final class Cluster implements AutoCloseable {
         return properties;
     }
 
+    /** Idempotent: the run's end and a shutdown hook (Ctrl-C) may both get here. */
     @Override
     public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
         for (ServiceInstance instance : instances) {
             try {
                 instance.close();

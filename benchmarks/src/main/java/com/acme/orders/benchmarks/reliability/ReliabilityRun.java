@@ -81,7 +81,11 @@ public final class ReliabilityRun {
         if (!Files.exists(loggingConfig)) {
             Files.writeString(loggingConfig, LOGGING);
         }
-        try (var cluster = Cluster.start(settings, loggingConfig)) {
+        var cluster = Cluster.start(settings, loggingConfig);
+        // Ctrl-C or a CI timeout must not leave a dozen server processes behind.
+        Thread stopOnSignal = new Thread(cluster::close, "stop-cluster");
+        Runtime.getRuntime().addShutdownHook(stopOnSignal);
+        try (cluster) {
             log().info("Cluster up in {} s:\n- {}", (System.currentTimeMillis() - begun) / 1000, cluster.topology);
             String topology = cluster.topology + "; " + cluster.clocks;
             var history = new History();
@@ -118,6 +122,12 @@ public final class ReliabilityRun {
                     ReliabilityReport.write(settings, args, topology, outcome, rows, history, loadStart, loadEnd);
                 }
                 return outcome;
+            }
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(stopOnSignal);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook is stopping the cluster already
             }
         }
     }
