@@ -1,5 +1,6 @@
 package com.acme.orders.application;
 
+import com.acme.orders.application.change.DeadlineTime;
 import com.acme.orders.application.change.OrderChanges;
 import com.acme.orders.application.change.PassiveClose;
 import com.acme.orders.application.change.port.EventPublication;
@@ -81,7 +82,8 @@ public record UseCases(
         Clock clock = ports.clock();
         var indexUpdates = new DeadlineIndexUpdates(ports.deadlines(), ports.reminders(), settings.reminderBefore());
         var changes = new OrderChanges(ports.orders(), ports.events(), indexUpdates, ports.transactions());
-        var passiveClose = new PassiveClose(changes, clock);
+        var deadlineTime = new DeadlineTime(clock, ports.transactions());
+        var passiveClose = new PassiveClose(changes, clock, deadlineTime);
         return new UseCases(
                 new PlaceOrder(
                         ports.orders(),
@@ -95,13 +97,19 @@ public record UseCases(
                         clock),
                 new GetOrder(ports.orders(), passiveClose),
                 new ListCustomerOrders(ports.customerOrders(), passiveClose, clock),
-                new CancelOrder(changes, clock),
+                new CancelOrder(changes, deadlineTime),
                 new ForgetIdempotencyKeys(ports.idempotencyKeys(), ports.transactions(), clock),
-                new ConfirmPayment(changes, ports.receivedPayments(), clock, settings.paymentHold()),
-                new ExpireOrder(changes, clock),
-                new ExpireDueOrders(ports.deadlines(), changes, clock, settings.batchSize(), settings.lease()),
+                new ConfirmPayment(changes, ports.receivedPayments(), deadlineTime, settings.paymentHold()),
+                new ExpireOrder(changes, deadlineTime),
+                new ExpireDueOrders(
+                        ports.deadlines(), changes, deadlineTime, clock, settings.batchSize(), settings.lease()),
                 new SweepOverdueOrders(
-                        ports.unpaidOrders(), changes, clock, settings.batchSize(), settings.sweepMargin()),
+                        ports.unpaidOrders(),
+                        changes,
+                        clock,
+                        deadlineTime,
+                        settings.batchSize(),
+                        settings.sweepMargin()),
                 new RebuildDeadlineIndex(ports.unpaidOrders(), ports.deadlines(), RebuildDeadlineIndex.PAGE_SIZE),
                 new RemindOfDeadlines(
                         ports.reminders(),

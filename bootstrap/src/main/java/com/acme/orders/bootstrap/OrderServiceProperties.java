@@ -11,11 +11,25 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param paymentWindow how long a customer has to pay: {@code standard} unless an order asks for its own window
  *                      between {@code shortest} and {@code longest}
  * @param payments      how payments in progress are waited for
+ * @param clock         the service's own clock
  */
 @ConfigurationProperties("orders")
 public record OrderServiceProperties(
         @DefaultValue PaymentWindowProperties paymentWindow,
-        @DefaultValue PaymentProperties payments) {
+        @DefaultValue PaymentProperties payments,
+        @DefaultValue ClockProperties clock) {
+
+    /**
+     * @param offset        0s: added to this instance's reading of the system clock. Only for fault-injection runs
+     *                      (benchmarks' reliability run gives one instance a clock seconds fast, as a host whose NTP
+     *                      broke would have); never set it in production.
+     * @param checkDatabase true: a deadline has passed only once it passed by the database's clock too (ADR 0014),
+     *                      so that an instance whose clock runs fast never closes an order early. Only a test that
+     *                      simulates time by moving the service's clock turns it off.
+     */
+    public record ClockProperties(
+            @DefaultValue("0s") Duration offset,
+            @DefaultValue("true") boolean checkDatabase) {}
 
     /**
      * @param standard 30m: the payment window of an order that asks for none

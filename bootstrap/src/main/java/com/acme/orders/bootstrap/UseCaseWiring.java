@@ -28,6 +28,7 @@ import com.acme.orders.application.payment.ConfirmPayment;
 import com.acme.orders.application.payment.port.ReceivedPayments;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.function.Supplier;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -40,10 +41,13 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class UseCaseWiring {
 
-    /** Ticks in microseconds, PostgreSQL's precision, so an order reads back exactly as it was answered when placed. */
+    /**
+     * Ticks in microseconds, PostgreSQL's precision, so an order reads back exactly as it was answered when placed.
+     * Offset only when {@code orders.clock.offset} says so: the reliability run's skewed instance.
+     */
     @Bean
-    Clock clock() {
-        return Clock.tick(Clock.systemUTC(), Duration.ofNanos(1_000));
+    Clock clock(OrderServiceProperties service) {
+        return Clock.tick(Clock.offset(Clock.systemUTC(), service.clock().offset()), Duration.ofNanos(1_000));
     }
 
     @Bean
@@ -73,7 +77,7 @@ class UseCaseWiring {
                         events,
                         deadlines,
                         reminders,
-                        transactions,
+                        service.clock().checkDatabase() ? transactions : new WithoutDatabaseClock(transactions),
                         clock),
                 new UseCases.Settings(
                         service.paymentWindow().toPaymentWindow(),
@@ -154,5 +158,22 @@ class UseCaseWiring {
     @Bean
     InspectDeadlines inspectDeadlines(DeadlineForecast forecast, DeadlineIndex deadlines, Clock clock) {
         return new InspectDeadlines(forecast, deadlines, clock);
+    }
+
+    /**
+     * For a service whose time is simulated by moving its {@link Clock} (tests): deadlines judged by that clock alone,
+     * since the database's, which cannot be moved, would keep every moved deadline in the future.
+     */
+    private record WithoutDatabaseClock(Transactions transactions) implements Transactions {
+
+        @Override
+        public <T> T inTransaction(Supplier<T> work) {
+            return transactions.inTransaction(work);
+        }
+
+        @Override
+        public boolean isUnavailable(RuntimeException failure) {
+            return transactions.isUnavailable(failure);
+        }
     }
 }

@@ -14,10 +14,12 @@ public final class PassiveClose {
 
     private final OrderChanges changes;
     private final Clock clock;
+    private final DeadlineTime deadlineTime;
 
-    public PassiveClose(OrderChanges changes, Clock clock) {
+    public PassiveClose(OrderChanges changes, Clock clock, DeadlineTime deadlineTime) {
         this.changes = changes;
         this.clock = clock;
+        this.deadlineTime = deadlineTime;
     }
 
     /** The order as it stands now: {@code read} itself, or, when it was overdue, the order after its expiry. */
@@ -25,13 +27,15 @@ public final class PassiveClose {
         if (!read.isOverdue(clock.instant())) {
             return read;
         }
-        return changes.apply(read.id(), it -> it.expire(clock.instant())).order();
+        // This instance's clock only picks the candidates; the deadline time decides, under the row lock.
+        return changes.apply(read.id(), it -> it.expire(deadlineTime.now())).order();
     }
 
     /** Expires these overdue orders in one transaction; any that changed meanwhile decide for themselves. */
     public void closeAll(List<OrderId> overdue) {
         if (!overdue.isEmpty()) {
-            changes.applyToAll(overdue, it -> it.expire(clock.instant()));
+            var now = deadlineTime.once();
+            changes.applyToAll(overdue, it -> it.expire(now.get()));
         }
     }
 }

@@ -1,5 +1,6 @@
 package com.acme.orders.application.deadline;
 
+import com.acme.orders.application.change.DeadlineTime;
 import com.acme.orders.application.change.OrderChange;
 import com.acme.orders.application.change.OrderChanges;
 import com.acme.orders.application.deadline.port.DeadlineIndex;
@@ -22,16 +23,24 @@ public class ExpireDueOrders {
 
     private final DeadlineIndex deadlines;
     private final OrderChanges changes;
+    private final DeadlineTime deadlineTime;
     private final Clock clock;
     private final int batchSize;
     private final Duration lease;
 
-    public ExpireDueOrders(DeadlineIndex deadlines, OrderChanges changes, Clock clock, int batchSize, Duration lease) {
+    public ExpireDueOrders(
+            DeadlineIndex deadlines,
+            OrderChanges changes,
+            DeadlineTime deadlineTime,
+            Clock clock,
+            int batchSize,
+            Duration lease) {
         if (batchSize < 1) {
             throw new IllegalArgumentException("a batch holds at least one order, got " + batchSize);
         }
         this.deadlines = deadlines;
         this.changes = changes;
+        this.deadlineTime = deadlineTime;
         this.clock = clock;
         this.batchSize = batchSize;
         this.lease = lease;
@@ -46,7 +55,10 @@ public class ExpireDueOrders {
         // An order that cannot be cancelled (a constraint or a trigger refuses it, its row cannot be read) must not
         // hold back the others claimed with it: it is set aside, and its claim, never acknowledged, brings it back
         // once its lease ends, so it is tried again every lease until it can be cancelled or is settled.
-        var applied = changes.applyToAllApart(claimed, order -> order.expire(clock.instant()));
+        // The claim went by this instance's clock; each order decides by the deadline time (DeadlineTime): an order
+        // claimed early by a fast clock is not yet due and goes back to the index at its deadline.
+        var now = deadlineTime.once();
+        var applied = changes.applyToAllApart(claimed, order -> order.expire(now.get()));
         return Batch.from(claimed.size(), applied.changes(), applied.setAside(), batchSize);
     }
 

@@ -1,5 +1,6 @@
 package com.acme.orders.application.deadline;
 
+import com.acme.orders.application.change.DeadlineTime;
 import com.acme.orders.application.change.OrderChanges;
 import com.acme.orders.application.deadline.port.PendingDeadline;
 import com.acme.orders.application.deadline.port.UnpaidOrders;
@@ -24,13 +25,21 @@ public class SweepOverdueOrders {
     private final UnpaidOrders orders;
     private final OrderChanges changes;
     private final Clock clock;
+    private final DeadlineTime deadlineTime;
     private final int batchSize;
     private final Duration margin;
 
-    public SweepOverdueOrders(UnpaidOrders orders, OrderChanges changes, Clock clock, int batchSize, Duration margin) {
+    public SweepOverdueOrders(
+            UnpaidOrders orders,
+            OrderChanges changes,
+            Clock clock,
+            DeadlineTime deadlineTime,
+            int batchSize,
+            Duration margin) {
         this.orders = orders;
         this.changes = changes;
         this.clock = clock;
+        this.deadlineTime = deadlineTime;
         this.batchSize = batchSize;
         this.margin = margin;
     }
@@ -53,8 +62,9 @@ public class SweepOverdueOrders {
             // Keyset from the last row seen, not "the next overdue ones": an order that somehow stays unpaid can never
             // make the sweep loop on it forever.
             after = Optional.of(page.getLast());
+            var now = deadlineTime.once();
             var applied = changes.applyToAllApart(
-                    page.stream().map(PendingDeadline::order).toList(), order -> order.expire(clock.instant()));
+                    page.stream().map(PendingDeadline::order).toList(), order -> order.expire(now.get()));
             repaired += (int) applied.changes().stream()
                     .filter(it -> it.transition() instanceof Transition.Changed)
                     .count();

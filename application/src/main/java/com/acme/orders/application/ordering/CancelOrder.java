@@ -1,11 +1,11 @@
 package com.acme.orders.application.ordering;
 
+import com.acme.orders.application.change.DeadlineTime;
 import com.acme.orders.application.change.OrderChange;
 import com.acme.orders.application.change.OrderChanges;
 import com.acme.orders.application.change.OrderNotFound;
 import com.acme.orders.domain.CustomerId;
 import com.acme.orders.domain.OrderId;
-import java.time.Clock;
 import org.jmolecules.architecture.hexagonal.PrimaryPort;
 
 /** A customer withdraws one of their own unpaid orders. */
@@ -13,11 +13,11 @@ import org.jmolecules.architecture.hexagonal.PrimaryPort;
 public class CancelOrder {
 
     private final OrderChanges changes;
-    private final Clock clock;
+    private final DeadlineTime deadlineTime;
 
-    public CancelOrder(OrderChanges changes, Clock clock) {
+    public CancelOrder(OrderChanges changes, DeadlineTime deadlineTime) {
         this.changes = changes;
-        this.clock = clock;
+        this.deadlineTime = deadlineTime;
     }
 
     public OrderChange cancel(OrderId order, CustomerId customer) {
@@ -25,7 +25,7 @@ public class CancelOrder {
             if (!it.belongsTo(customer)) {
                 throw new OrderNotFound(order);
             }
-            return it.cancelByCustomer(clock.instant());
+            return it.cancelByCustomer(deadlineTime.now());
         });
     }
 }

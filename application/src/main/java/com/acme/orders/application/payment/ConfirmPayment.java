@@ -1,5 +1,6 @@
 package com.acme.orders.application.payment;
 
+import com.acme.orders.application.change.DeadlineTime;
 import com.acme.orders.application.change.OrderChange;
 import com.acme.orders.application.change.OrderChanges;
 import com.acme.orders.application.payment.port.ReceivedPayments;
@@ -11,7 +12,6 @@ import com.acme.orders.domain.OrderId;
 import com.acme.orders.domain.Payment;
 import com.acme.orders.domain.PaymentReference;
 import com.acme.orders.domain.Transition;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -28,13 +28,15 @@ public class ConfirmPayment {
 
     private final OrderChanges changes;
     private final ReceivedPayments payments;
-    private final Clock clock;
+    /** Every decision below runs inside the order's transaction, so each reads the deadline time there. */
+    private final DeadlineTime deadlineTime;
+
     private final Duration hold;
 
-    public ConfirmPayment(OrderChanges changes, ReceivedPayments payments, Clock clock, Duration hold) {
+    public ConfirmPayment(OrderChanges changes, ReceivedPayments payments, DeadlineTime deadlineTime, Duration hold) {
         this.changes = changes;
         this.payments = payments;
-        this.clock = clock;
+        this.deadlineTime = deadlineTime;
         this.hold = hold;
     }
 
@@ -56,7 +58,7 @@ public class ConfirmPayment {
                 order,
                 it -> payments.find(reference)
                         .map(earlier -> answerAgain(it, earlier))
-                        .orElseGet(() -> it.startPayment(reference, amount, clock.instant(), hold)));
+                        .orElseGet(() -> it.startPayment(reference, amount, deadlineTime.now(), hold)));
     }
 
     /** The provider reports a payment failed: an order held for it stops waiting, and closes if its deadline passed. */
@@ -65,11 +67,11 @@ public class ConfirmPayment {
                 order,
                 it -> payments.find(reference)
                         .map(earlier -> answerAgain(it, earlier))
-                        .orElseGet(() -> it.failPayment(reference, clock.instant())));
+                        .orElseGet(() -> it.failPayment(reference, deadlineTime.now())));
     }
 
     private Transition decide(Order order, Payment payment) {
-        Instant now = clock.instant();
+        Instant now = deadlineTime.now();
         Transition transition = order.confirmPayment(payment, now);
         payments.record(new ReceivedPayment(
                 payment.reference(),

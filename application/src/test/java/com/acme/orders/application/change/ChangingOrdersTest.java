@@ -144,6 +144,30 @@ class ChangingOrdersTest {
     }
 
     @Test
+    void a_payment_in_time_by_the_database_clock_pays_the_order_even_on_an_instance_whose_clock_runs_fast() {
+        // By this instance's clock the deadline passed a second ago; by the database's, two seconds are left.
+        service.clock.advance(Duration.ofMinutes(30).plusSeconds(1));
+        service.transactions.databaseClockAt(order.paymentDeadline().minusSeconds(2));
+
+        var change = service.confirmPayment.confirm(order.id(), paymentOf("25.00", "pi_1"));
+
+        assertThat(change.transition()).isInstanceOf(Transition.Changed.class);
+        assertThat(service.orders.stored(order.id()).status()).isEqualTo(OrderStatus.PAID);
+    }
+
+    @Test
+    void a_customer_who_cancels_in_time_by_the_database_clock_cancels_by_request_even_on_a_fast_instance() {
+        service.clock.advance(Duration.ofMinutes(30).plusSeconds(1));
+        service.transactions.databaseClockAt(order.paymentDeadline().minusSeconds(2));
+
+        service.cancelOrder.cancel(order.id(), ALICE);
+
+        assertThat(service.orders.stored(order.id()).cancellationReason())
+                .as("not a timeout before the deadline")
+                .contains(CancellationReason.CUSTOMER_REQUEST);
+    }
+
+    @Test
     void a_customer_cancels_their_own_unpaid_order() {
         var change = service.cancelOrder.cancel(order.id(), ALICE);
 

@@ -86,6 +86,28 @@ class ExpiringDueOrdersTest {
     }
 
     @Test
+    void an_instance_whose_clock_runs_fast_cancels_an_order_only_once_its_deadline_passed_by_the_database_clock() {
+        var order = place(1).getFirst();
+        // This instance's clock is 3 s ahead of the database's: by its own, the order is a second overdue.
+        service.clock.advance(Duration.ofMinutes(30).plusSeconds(1));
+        service.transactions.databaseClockAt(order.paymentDeadline().minusSeconds(2));
+
+        var early = service.expireDueOrders.expireNextBatch();
+
+        assertThat(early.notYetDue()).isOne();
+        assertThat(service.orders.stored(order.id()).status()).isEqualTo(OrderStatus.UNPAID);
+        assertThat(service.deadlines.tracked()).containsEntry(order.id(), order.paymentDeadline());
+
+        service.transactions.databaseClockAt(order.paymentDeadline().plusMillis(1));
+        var due = service.expireDueOrders.expireNextBatch();
+
+        assertThat(due.cancelled()).hasSize(1);
+        assertThat(service.orders.stored(order.id()).cancelledAt())
+                .as("cancelled at the database's time, the earlier of the two clocks")
+                .contains(order.paymentDeadline().plusMillis(1));
+    }
+
+    @Test
     void a_batch_done_twice_changes_nothing_the_second_time() {
         var placed = place(3);
         service.clock.advance(Duration.ofMinutes(30));

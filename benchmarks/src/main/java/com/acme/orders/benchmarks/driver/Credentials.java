@@ -11,14 +11,14 @@ import javax.crypto.spec.SecretKeySpec;
  * The secrets the benchmark gives the service under measurement, and what clients make of them: a customer's bearer
  * token (HS256) and a payment provider's {@code Payment-Signature}, exactly as the README's shell functions do.
  */
-final class Credentials {
+public final class Credentials {
 
-    static final String TOKEN_SECRET = "benchmark-token-secret-of-at-least-32-bytes";
-    static final String PAYMENT_SECRET = "benchmark-payment-signing-secret";
+    public static final String TOKEN_SECRET = "benchmark-token-secret-of-at-least-32-bytes";
+    public static final String PAYMENT_SECRET = "benchmark-payment-signing-secret";
 
     private Credentials() {}
 
-    static String customerToken(String customer) {
+    public static String customerToken(String customer) {
         var url = Base64.getUrlEncoder().withoutPadding();
         String header = url.encodeToString("{\"alg\":\"HS256\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8));
         String claims = url.encodeToString(
@@ -28,7 +28,7 @@ final class Credentials {
         return signed + "." + url.encodeToString(hmac(TOKEN_SECRET, signed));
     }
 
-    static String paymentSignature(String body) {
+    public static String paymentSignature(String body) {
         long t = System.currentTimeMillis() / 1000;
         return "t=" + t + ",v1=" + HexFormat.of().formatHex(hmac(PAYMENT_SECRET, t + "." + body));
     }

@@ -18,7 +18,7 @@ import java.util.Map;
  * server rather than a test one: zonky turns durability off for tests ({@code -F}, {@code synchronous_commit=off}),
  * which would flatter every commit-bound number of the benchmark.
  */
-final class PostgresProcess implements AutoCloseable {
+public final class PostgresProcess implements AutoCloseable {
 
     /** In the order they are passed: later {@code -c} options win over zonky's {@code -F}. */
     static final Map<String, String> SETTINGS = settings(
@@ -46,13 +46,15 @@ final class PostgresProcess implements AutoCloseable {
 
     private final EmbeddedPostgres postgres;
     private final int port;
+    private final Path dataDirectory;
 
-    private PostgresProcess(EmbeddedPostgres postgres, int port) {
+    private PostgresProcess(EmbeddedPostgres postgres, int port, Path dataDirectory) {
         this.postgres = postgres;
         this.port = port;
+        this.dataDirectory = dataDirectory;
     }
 
-    static PostgresProcess start(Path dataDirectory, int port, Path log) throws IOException {
+    public static PostgresProcess start(Path dataDirectory, int port, Path log) throws IOException {
         var builder = EmbeddedPostgres.builder()
                 .setDataDirectory(dataDirectory)
                 .setCleanDataDirectory(true)
@@ -63,24 +65,33 @@ final class PostgresProcess implements AutoCloseable {
                 .setOutputRedirector(Redirect.appendTo(log.toFile()))
                 .setErrorRedirector(Redirect.appendTo(log.toFile()));
         SETTINGS.forEach(builder::setServerConfig);
-        return new PostgresProcess(builder.start(), port);
+        return new PostgresProcess(builder.start(), port, dataDirectory);
     }
 
-    String jdbcUrl() {
+    /** The postmaster, parent of every backend: the reliability run freezes it with all its children. */
+    public ProcessHandle postmaster() throws IOException {
+        String pid = java.nio.file.Files.readAllLines(dataDirectory.resolve("postmaster.pid"))
+                .getFirst()
+                .strip();
+        return ProcessHandle.of(Long.parseLong(pid))
+                .orElseThrow(() -> new IllegalStateException("PostgreSQL's postmaster " + pid + " is gone"));
+    }
+
+    public String jdbcUrl() {
         return "jdbc:postgresql://localhost:" + port + "/postgres";
     }
 
-    String user() {
+    public String user() {
         return "postgres";
     }
 
     /** Local connections are trusted (initdb -A trust). */
-    String password() {
+    public String password() {
         return "";
     }
 
     /** The settings as the running server reports them, to prove the command line took effect. */
-    String describe() {
+    public String describe() {
         List<String> shown = new ArrayList<>();
         try (var connection = DriverManager.getConnection(jdbcUrl(), user(), password());
                 var statement = connection.createStatement()) {

@@ -68,8 +68,8 @@ public class PostgresAdapter {
     }
 
     @Bean
-    PostgresTransactions postgresTransactions(PlatformTransactionManager transactionManager) {
-        return new PostgresTransactions(transactionManager);
+    PostgresTransactions postgresTransactions(PlatformTransactionManager transactionManager, DSLContext db) {
+        return new PostgresTransactions(transactionManager, db);
     }
 
     // ordering

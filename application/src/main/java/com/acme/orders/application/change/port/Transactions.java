@@ -1,5 +1,7 @@
 package com.acme.orders.application.change.port;
 
+import java.time.Instant;
+import java.util.Optional;
 import java.util.function.Supplier;
 import org.jmolecules.architecture.hexagonal.SecondaryPort;
 
@@ -15,5 +17,14 @@ public interface Transactions {
      */
     default boolean isUnavailable(RuntimeException failure) {
         return false;
+    }
+
+    /**
+     * The time by the database's clock, read inside the current transaction: the one clock every instance shares and
+     * the one that stamps the commits. An instance whose own clock runs fast must not act on a deadline before it
+     * passed by this one. Empty where there is no database (the fakes of the tests), and then the caller's clock rules.
+     */
+    default Optional<Instant> databaseTime() {
+        return Optional.empty();
     }
 }
