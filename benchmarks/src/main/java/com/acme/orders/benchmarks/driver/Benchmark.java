@@ -11,7 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The end-to-end benchmark of issue 6, run by {@code benchmarks/run}: against server processes already started (their
+ * The end-to-end benchmark, run by {@code benchmarks/run}: against server processes already started (their
  * addresses in {@code --servers}), it runs the workloads one after another, each service in a JVM of its own, and
  * writes {@code docs/benchmarks.md} with its tables, CSV files and chart. Arguments: see {@link BenchmarkOptions}.
  */

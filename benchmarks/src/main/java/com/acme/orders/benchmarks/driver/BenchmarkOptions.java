@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What to run, from {@code --name=value} arguments (all optional but {@code --servers}). The defaults are the matrix of
- * issue 6; {@code --quick} shrinks it to a smoke run of a few minutes.
+ * What to run, from {@code --name=value} arguments (all optional but {@code --servers}). The defaults are the full
+ * matrix of record; {@code --quick} shrinks it to a run of about half an hour.
  */
 record BenchmarkOptions(
         Path serversFile,

@@ -28,7 +28,7 @@ final class FrontDoorReport {
                 + "`pay-order.sql`), prepared, at the same number of clients, fsync and synchronous commit on. "
                 + "Refused answers are 503 `service-busy` with `Retry-After`.\n\n");
         String targets = targets(run, expiry);
-        md.append("### Targets of issue 12\n\n").append(targets).append('\n');
+        md.append("### Targets: the front door\n\n").append(targets).append('\n');
         if (targets.contains("**missed**")) {
             md.append(MISSED).append("\n\n");
         }

@@ -17,7 +17,7 @@ import java.util.function.LongFunction;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The front door (issue 12): placing an order, confirming a payment, reading an order and listing a customer's orders
+ * The front door: placing an order, confirming a payment, reading an order and listing a customer's orders
  * over REST, each closed-model at several client counts and open-model at several arrival rates, next to the baselines
  * of the same run: the trivial endpoint on the same HTTP stack and security chain, pgbench running the same
  * transactions at the same concurrency, and wrk placing orders as the driver does.

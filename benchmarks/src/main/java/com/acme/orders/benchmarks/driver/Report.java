@@ -72,7 +72,9 @@ final class Report {
                         + "every run, and rewrites this page, `docs/benchmarks/*.csv` and the chart. How the figures are taken, "
                         + "and what they mean for the design, is in [timeouts.md](timeouts.md#benchmark).\n\n");
         md.append("## Machine\n\n").append(machine.markdown()).append('\n');
-        md.append("## Targets of issue 6\n\n").append(targets(expiry)).append('\n');
+        md.append("## Targets: timeouts at a constant rate\n\n")
+                .append(targets(expiry))
+                .append('\n');
         md.append("## Expiry: lag from deadline to cancellation\n\n");
         md.append("![lag per approach and backlog](benchmarks/lag.svg)\n\n");
         md.append("Each row is one run from a clean state: `rate` orders per second fall due for the whole window, "

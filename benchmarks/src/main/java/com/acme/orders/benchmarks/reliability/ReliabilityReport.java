@@ -94,7 +94,7 @@ final class ReliabilityReport {
                 TimelineChart.svg(
                         series(rows, history, loadStart, loadEnd, settings), outcome.faults(), loadStart, bound));
         var md = new StringBuilder();
-        md.append("# Reliability under faults (issue 15)\n\n");
+        md.append("# Reliability under faults\n\n");
         md.append("*Written by the run itself (`benchmarks/reliability");
         for (String arg : args) {
             md.append(' ').append(arg);
