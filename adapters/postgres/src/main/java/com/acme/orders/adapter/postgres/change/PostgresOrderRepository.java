@@ -21,6 +21,7 @@ import com.acme.orders.domain.CancellationReason;
 import com.acme.orders.domain.Order;
 import com.acme.orders.domain.OrderId;
 import com.acme.orders.domain.OrderStatus;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -71,7 +72,13 @@ public class PostgresOrderRepository implements OrderRepository {
         // Waits for any other writer of this row and then reads the state it committed (READ COMMITTED re-reads
         // a row it had to wait for), so a payment, a cancel and a timeout decide one after the other. The lines come
         // in the same round trip; only the order row is locked.
-        this.lockOne = RenderedOnce.of(db, one.forUpdate().of(ORDERS));
+        // The database's clock comes along (LockTime), for the decision that follows the lock.
+        this.lockOne = RenderedOnce.of(
+                db,
+                withItemsJoined(LOCKED_AT)
+                        .where(ORDERS.ID.eq(DSL.param("id", ORDERS.ID.getDataType())))
+                        .forUpdate()
+                        .of(ORDERS));
     }
 
     /**
@@ -132,16 +139,28 @@ public class PostgresOrderRepository implements OrderRepository {
 
     @Override
     public Optional<Order> lock(OrderId id) {
-        return OrderRows.single(lockOne.fetch(db, JOINED_COLUMNS, id.value()));
+        var joined = lockOne.fetch(db, LOCKED_COLUMNS, id.value());
+        if (joined.isNotEmpty()) {
+            LockTime.remember(joined.getFirst().get(LOCKED_AT));
+        }
+        return OrderRows.single(joined);
     }
 
     private static final Field<?>[] JOINED_COLUMNS = Stream.concat(
                     Stream.of(ORDERS.fields()), Stream.of(ORDER_ITEMS.fields()))
             .toArray(Field<?>[]::new);
 
-    private SelectOnConditionStep<Record> withItemsJoined() {
+    /** The database's clock when the row was locked (or re-read after waiting for its lock). */
+    private static final Field<Instant> LOCKED_AT =
+            DSL.field("clock_timestamp()", SQLDataType.INSTANT).as("locked_at");
+
+    private static final Field<?>[] LOCKED_COLUMNS =
+            Stream.concat(Stream.of(JOINED_COLUMNS), Stream.of(LOCKED_AT)).toArray(Field<?>[]::new);
+
+    private SelectOnConditionStep<Record> withItemsJoined(Field<?>... more) {
         return db.select(ORDERS.fields())
                 .select(ORDER_ITEMS.fields())
+                .select(more)
                 .from(ORDERS)
                 .leftJoin(ORDER_ITEMS)
                 .on(ORDER_ITEMS.ORDER_ID.eq(ORDERS.ID));

@@ -39,14 +39,16 @@ public class PostgresTransactions implements Transactions {
     }
 
     /**
+     * The time the order this transaction locked was locked at ({@link LockTime}: no round trip), else
      * {@code clock_timestamp()}: the time of this very statement (now() would be the transaction's start, before any
-     * lock wait), so whatever the caller decides with it and commits next is committed later still.
+     * lock wait). Either way, whatever the caller decides with it and commits next is committed later still.
      */
     @Override
     public Optional<Instant> databaseTime() {
-        return Optional.of(db.select(DSL.field("clock_timestamp()", SQLDataType.INSTANT))
-                .fetchSingle()
-                .value1());
+        return LockTime.inThisTransaction()
+                .or(() -> Optional.of(db.select(DSL.field("clock_timestamp()", SQLDataType.INSTANT))
+                        .fetchSingle()
+                        .value1()));
     }
 
     /** No connection to be had, or one lost on the way: the server, not the work, is the problem. */
