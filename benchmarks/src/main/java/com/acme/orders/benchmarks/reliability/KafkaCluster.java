@@ -1,5 +1,6 @@
 package com.acme.orders.benchmarks.reliability;
 
+import com.acme.orders.benchmarks.servers.JavaProcesses;
 import java.io.IOException;
 import java.lang.ProcessBuilder.Redirect;
 import java.nio.file.Files;
@@ -181,16 +182,7 @@ final class KafkaCluster implements AutoCloseable {
     }
 
     private ProcessBuilder java(List<String> jvmOptions, String mainClass, String... arguments) {
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(jvmOptions);
-        command.addAll(List.of(
-                "-Dlogback.configurationFile=" + loggingConfig.toAbsolutePath(),
-                "-cp",
-                System.getProperty("java.class.path"),
-                mainClass));
-        command.addAll(List.of(arguments));
-        return new ProcessBuilder(command).redirectErrorStream(true);
+        return JavaProcesses.java(loggingConfig, jvmOptions, mainClass, arguments);
     }
 
     @Override

@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -43,7 +42,7 @@ final class KafkaBrokerProcess implements AutoCloseable {
         Path properties = directory.resolve("server.properties");
         Files.writeString(properties, serverProperties(directory.resolve("data"), port, controllerPort, partitions));
         // KRaft refuses to start on unformatted storage; a fresh cluster id each run, as the data directory is new.
-        int formatted = java(
+        int formatted = JavaProcesses.java(
                         loggingConfig,
                         List.of(),
                         "kafka.tools.StorageTool",
@@ -61,7 +60,7 @@ final class KafkaBrokerProcess implements AutoCloseable {
         }
         // A fixed heap, as Kafka's own start script sets one; the page cache does the rest.
         // The marker comes first: the JDK sees only the first few KB of a command line, and the class path is long.
-        Process process = java(
+        Process process = JavaProcesses.java(
                         loggingConfig,
                         List.of(MARKER, "-Xms1g", "-Xmx1g", "-XX:+UseG1GC"),
                         "kafka.Kafka",
@@ -138,21 +137,6 @@ final class KafkaBrokerProcess implements AutoCloseable {
                 // The benchmark's consumers join at once; the default 3 s delay would only add to every run.
                 "group.initial.rebalance.delay.ms=0",
                 "");
-    }
-
-    /** The same JDK and class path as this JVM: the kafka_2.13 jars are on it (runtime scope). */
-    private static ProcessBuilder java(
-            Path loggingConfig, List<String> jvmOptions, String mainClass, String... arguments) {
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(jvmOptions);
-        command.addAll(List.of(
-                "-Dlogback.configurationFile=" + loggingConfig.toAbsolutePath(),
-                "-cp",
-                System.getProperty("java.class.path"),
-                mainClass));
-        command.addAll(List.of(arguments));
-        return new ProcessBuilder(command).redirectErrorStream(true);
     }
 
     /** SIGTERM: the broker shuts down in order (it flushes its logs), then we wait for it. */
