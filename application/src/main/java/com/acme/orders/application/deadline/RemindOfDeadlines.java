@@ -68,9 +68,9 @@ public class RemindOfDeadlines {
         return new Batch(claimed.size(), reminded);
     }
 
-    /** Puts every unpaid order not reminded yet back at its reminder time, when the index lost its data. */
-    public long rebuildIfLost() {
-        return reminders.isIntact() ? 0 : rebuild();
+    /** Whether the reminder index may have lost entries (Redis flushed, or restarted without its data). */
+    public boolean isLost() {
+        return !reminders.isIntact();
     }
 
     /** @return how many orders were tracked */

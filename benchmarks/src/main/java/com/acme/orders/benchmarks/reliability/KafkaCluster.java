@@ -84,21 +84,7 @@ final class KafkaCluster implements AutoCloseable {
                             String.join(",", voters),
                             size));
             Path log = home.resolve("kafka.log");
-            int formatted = cluster.java(
-                            List.of(),
-                            "kafka.tools.StorageTool",
-                            "format",
-                            "--ignore-formatted",
-                            "-t",
-                            clusterId,
-                            "-c",
-                            properties.toString())
-                    .redirectOutput(Redirect.appendTo(log.toFile()))
-                    .start()
-                    .waitFor();
-            if (formatted != 0) {
-                throw new IllegalStateException("kafka-storage format failed (exit " + formatted + "), see " + log);
-            }
+            JavaProcesses.formatKafkaStorage(cluster.loggingConfig, clusterId, properties, log);
             cluster.brokers.add(cluster.new Broker(i + 1, ports.get(i), properties, log));
         }
         cluster.createTopic(topic);

@@ -1,10 +1,11 @@
 package com.acme.orders.benchmarks.servers;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A server that is a Java program (a Kafka broker) started as a process of its own. */
+/** A server that is a Java program (a Kafka broker) started as a process of its own, and its preparation. */
 public final class JavaProcesses {
 
     private JavaProcesses() {}
@@ -25,5 +26,29 @@ public final class JavaProcesses {
                 mainClass));
         command.addAll(List.of(arguments));
         return new ProcessBuilder(command).redirectErrorStream(true);
+    }
+
+    /**
+     * Formats a KRaft node's storage, which Kafka refuses to start without, for the cluster {@code clusterId}; the
+     * tool's output goes to {@code log}.
+     */
+    public static void formatKafkaStorage(Path loggingConfig, String clusterId, Path properties, Path log)
+            throws IOException, InterruptedException {
+        int formatted = java(
+                        loggingConfig,
+                        List.of(),
+                        "kafka.tools.StorageTool",
+                        "format",
+                        "--ignore-formatted",
+                        "-t",
+                        clusterId,
+                        "-c",
+                        properties.toString())
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                .start()
+                .waitFor();
+        if (formatted != 0) {
+            throw new IllegalStateException("kafka-storage format failed (exit " + formatted + "), see " + log);
+        }
     }
 }

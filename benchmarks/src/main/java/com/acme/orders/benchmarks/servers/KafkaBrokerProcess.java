@@ -42,22 +42,7 @@ final class KafkaBrokerProcess implements AutoCloseable {
         Path properties = directory.resolve("server.properties");
         Files.writeString(properties, serverProperties(directory.resolve("data"), port, controllerPort, partitions));
         // KRaft refuses to start on unformatted storage; a fresh cluster id each run, as the data directory is new.
-        int formatted = JavaProcesses.java(
-                        loggingConfig,
-                        List.of(),
-                        "kafka.tools.StorageTool",
-                        "format",
-                        "--ignore-formatted",
-                        "-t",
-                        Uuid.randomUuid().toString(),
-                        "-c",
-                        properties.toString())
-                .redirectOutput(Redirect.appendTo(log.toFile()))
-                .start()
-                .waitFor();
-        if (formatted != 0) {
-            throw new IllegalStateException("kafka-storage format failed (exit " + formatted + "), see " + log);
-        }
+        JavaProcesses.formatKafkaStorage(loggingConfig, Uuid.randomUuid().toString(), properties, log);
         // A fixed heap, as Kafka's own start script sets one; the page cache does the rest.
         // The marker comes first: the JDK sees only the first few KB of a command line, and the class path is long.
         Process process = JavaProcesses.java(

@@ -55,10 +55,12 @@ public final class ReminderWorker extends LoopLifecycle {
 
     private void rebuildIfNeeded(RemindOfDeadlines reminders) {
         try {
-            if (deadlinesRebuilding.getAsBoolean()) {
+            // The deadline index is asked only when this one needs a rebuild: a round costs one check while all is
+            // well.
+            if (!(rebuildInFull || reminders.isLost()) || deadlinesRebuilding.getAsBoolean()) {
                 return;
             }
-            long tracked = rebuildInFull ? reminders.rebuild() : reminders.rebuildIfLost();
+            long tracked = reminders.rebuild();
             rebuildInFull = false;
             if (tracked > 0) {
                 log.info("Reminder index rebuilt from the database: {} reminders tracked", tracked);
