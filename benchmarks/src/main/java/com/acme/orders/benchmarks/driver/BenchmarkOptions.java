@@ -53,7 +53,7 @@ record BenchmarkOptions(
                 list(given.getOrDefault("approaches", "service,skip-locked,scan,keyspace,redisson")).stream()
                         .map(Approach::of)
                         .toList(),
-                ints(given.getOrDefault("service-rates", quick ? "1000,5000" : "1000,5000,10000")),
+                ints(given.getOrDefault("service-rates", "1000,5000,10000")),
                 ints(given.getOrDefault("competitor-rates", quick ? "1000" : "1000,5000")),
                 ints(given.getOrDefault("backlogs", quick ? "0,100000" : "0,1000000")),
                 Duration.ofSeconds(Long.parseLong(given.getOrDefault("window-seconds", quick ? "5" : "10"))),

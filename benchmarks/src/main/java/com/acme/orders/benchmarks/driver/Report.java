@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -73,7 +74,7 @@ final class Report {
                         + "and what they mean for the design, is in [timeouts.md](timeouts.md#benchmark).\n\n");
         md.append("## Machine\n\n").append(machine.markdown()).append('\n');
         md.append("## Targets: timeouts at a constant rate\n\n")
-                .append(targets(expiry))
+                .append(targets(expiry, limits))
                 .append('\n');
         md.append("## Expiry: lag from deadline to cancellation\n\n");
         md.append("![lag per approach and backlog](benchmarks/lag.svg)\n\n");
@@ -145,7 +146,7 @@ final class Report {
                         it.unit(),
                         it.command().replace("|", "\\|")));
             }
-            boolean service = !runsAt5000(expiry, backlog -> backlog == 0).isEmpty();
+            boolean service = !runsAt(expiry, 5_000, backlog -> backlog == 0).isEmpty();
             var pgbenchBatch = limits.stream()
                     .filter(it -> it.tool().equals("pgbench"))
                     .mapToDouble(LimitResult::perSecond)
@@ -176,45 +177,72 @@ final class Report {
                 .orElse(0);
     }
 
-    private static String targets(List<ExpiryResult> expiry) {
+    private static String targets(List<ExpiryResult> expiry, List<LimitResult> limits) {
         var lines = new ArrayList<String>();
-        var none = runsAt5000(expiry, backlog -> backlog == 0);
-        var full = runsAt5000(expiry, backlog -> backlog >= 1_000_000);
-        for (var runs : List.of(none, full)) {
-            if (runs.isEmpty()) {
-                continue;
+        int largest = expiry.stream()
+                .filter(it -> it.workload().equals("expiry") && it.approach() == Approach.SERVICE)
+                .mapToInt(ExpiryResult::backlog)
+                .max()
+                .orElse(0);
+        var pgbenchBatch = limits.stream()
+                .filter(it -> it.tool().equals("pgbench"))
+                .mapToDouble(LimitResult::perSecond)
+                .max();
+        for (int rate : List.of(5_000, 10_000)) {
+            // The 5,000/s targets of the timeout work, and the 10,000/s of the flash-sale work (95% of the offered
+            // rate sustained, and at least 70% of what pgbench reaches with the bare batched cancellation).
+            double sustainedAtLeast = rate == 5_000 ? rate * 0.98 : rate * 0.95;
+            Predicate<ExpiryResult> meets = run -> meets(run, sustainedAtLeast);
+            var none = runsAt(expiry, rate, backlog -> backlog == 0);
+            var full = runsAt(expiry, rate, backlog -> backlog > 0 && backlog == largest);
+            for (var runs : List.of(none, full)) {
+                if (runs.isEmpty()) {
+                    continue;
+                }
+                var p99 = RepeatedVerdict.of(runs, it -> it.commitLag().p99(), meets);
+                var sustained = RepeatedVerdict.of(runs, ExpiryResult::sustainedPerSecond, meets);
+                lines.add(String.format(
+                        Locale.ROOT,
+                        "- %,d cancellations/s, backlog %,d: %s (target ≥ %,.0f/s), %s (target ≤ 500 ms), %s (target ≤"
+                                + " 1 s), %d left: **%s**%s",
+                        rate,
+                        runs.getFirst().backlog(),
+                        sustained.describe("sustained", "/s"),
+                        sustainedAtLeast,
+                        p99.describe("p99 to commit", " ms"),
+                        RepeatedVerdict.of(runs, it -> it.kafkaLag().p99(), meets)
+                                .describe("p99 to Kafka", " ms"),
+                        runs.stream().mapToLong(ExpiryResult::unsettled).max().orElse(0),
+                        p99.verdict(),
+                        rate == 10_000 && pgbenchBatch.isPresent()
+                                ? String.format(
+                                        Locale.ROOT,
+                                        "; %.0f%% of pgbench's batched cancellation in this run, %,.0f/s (target ≥"
+                                                + " 70%%): **%s**",
+                                        100 * sustained.median() / pgbenchBatch.getAsDouble(),
+                                        pgbenchBatch.getAsDouble(),
+                                        sustained.median() >= 0.7 * pgbenchBatch.getAsDouble() ? "met" : "missed")
+                                : ""));
             }
-            var p99 = RepeatedVerdict.of(runs, it -> it.commitLag().p99(), Report::meets);
-            lines.add(String.format(
-                    Locale.ROOT,
-                    "- 5,000 cancellations/s, backlog %,d: %s, %s (target ≤ 500 ms), %s (target ≤ 1 s), %d left:"
-                            + " **%s**",
-                    runs.getFirst().backlog(),
-                    RepeatedVerdict.of(runs, ExpiryResult::sustainedPerSecond, Report::meets)
-                            .describe("sustained", "/s"),
-                    p99.describe("p99 to commit", " ms"),
-                    RepeatedVerdict.of(runs, it -> it.kafkaLag().p99(), Report::meets)
-                            .describe("p99 to Kafka", " ms"),
-                    runs.stream().mapToLong(ExpiryResult::unsettled).max().orElse(0),
-                    p99.verdict()));
-        }
-        if (!none.isEmpty() && !full.isEmpty()) {
-            double p99 = RepeatedVerdict.of(full, it -> it.commitLag().p99(), it -> true)
-                            .median()
-                    / RepeatedVerdict.of(none, it -> it.commitLag().p99(), it -> true)
-                            .median();
-            double rate = RepeatedVerdict.of(full, ExpiryResult::sustainedPerSecond, it -> true)
-                            .median()
-                    / RepeatedVerdict.of(none, ExpiryResult::sustainedPerSecond, it -> true)
-                            .median();
-            lines.add(String.format(
-                    Locale.ROOT,
-                    "- with 1,000,000 pending orders against none%s: p99 to commit × %.2f, "
-                            + "sustained rate × %.2f (target: within 10%%): **%s**",
-                    none.size() > 1 || full.size() > 1 ? " (medians)" : "",
-                    p99,
-                    rate,
-                    p99 <= 1.1 && rate >= 0.9 ? "met" : "missed"));
+            if (rate == 5_000 && !none.isEmpty() && !full.isEmpty()) {
+                double p99 = RepeatedVerdict.of(full, it -> it.commitLag().p99(), it -> true)
+                                .median()
+                        / RepeatedVerdict.of(none, it -> it.commitLag().p99(), it -> true)
+                                .median();
+                double sustained = RepeatedVerdict.of(full, ExpiryResult::sustainedPerSecond, it -> true)
+                                .median()
+                        / RepeatedVerdict.of(none, ExpiryResult::sustainedPerSecond, it -> true)
+                                .median();
+                lines.add(String.format(
+                        Locale.ROOT,
+                        "- 5,000 cancellations/s with %,d pending orders against none%s: p99 to commit × %.2f, "
+                                + "sustained rate × %.2f (target: within 10%%): **%s**",
+                        largest,
+                        none.size() > 1 || full.size() > 1 ? " (medians)" : "",
+                        p99,
+                        sustained,
+                        p99 <= 1.1 && sustained >= 0.9 ? "met" : "missed"));
+            }
         }
         expiry.stream()
                 .filter(it -> it.workload().equals("expiry")
@@ -260,9 +288,9 @@ final class Report {
         return md.toString();
     }
 
-    private static boolean meets(ExpiryResult run) {
+    private static boolean meets(ExpiryResult run, double sustainedAtLeast) {
         return run.unsettled() == 0
-                && run.sustainedPerSecond() >= 5_000 * 0.98
+                && run.sustainedPerSecond() >= sustainedAtLeast
                 && run.commitLag().p99() <= 500
                 && run.kafkaLag().p99() <= 1_000;
     }
@@ -371,11 +399,12 @@ final class Report {
     }
 
     /** Every run of this service at 5,000/s next to a backlog that {@code backlog} accepts, repeats included. */
-    private static List<ExpiryResult> runsAt5000(List<ExpiryResult> expiry, java.util.function.IntPredicate backlog) {
+    private static List<ExpiryResult> runsAt(
+            List<ExpiryResult> expiry, int rate, java.util.function.IntPredicate backlog) {
         return expiry.stream()
                 .filter(it -> it.workload().equals("expiry")
                         && it.approach() == Approach.SERVICE
-                        && it.rate() == 5_000
+                        && it.rate() == rate
                         && backlog.test(it.backlog()))
                 .toList();
     }

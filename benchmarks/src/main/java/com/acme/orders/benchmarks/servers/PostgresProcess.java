@@ -38,9 +38,12 @@ public final class PostgresProcess implements AutoCloseable {
             "timezone", "UTC",
             "log_min_messages", "warning",
             "log_checkpoints", "on",
+            // Every autovacuum and autoanalyze in the log, with its time: the work that competes with a wave.
+            "log_autovacuum_min_duration", "0",
             // Any statement slower than a second is logged with the plan it ran (benchmarks/target/servers/): how a
             // relay query planned on the statistics of an empty outbox was found to take 30 s.
             "session_preload_libraries", "auto_explain",
+            "shared_preload_libraries", "pg_stat_statements",
             "auto_explain.log_min_duration", "1s",
             "auto_explain.log_analyze", "off");
 
