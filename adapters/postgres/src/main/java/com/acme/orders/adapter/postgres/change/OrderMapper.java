@@ -2,6 +2,7 @@ package com.acme.orders.adapter.postgres.change;
 
 import com.acme.orders.adapter.postgres.jooq.tables.records.OrderItemsRecord;
 import com.acme.orders.adapter.postgres.jooq.tables.records.OrdersRecord;
+import com.acme.orders.adapter.postgres.sql.DetachedRows;
 import com.acme.orders.domain.CancellationReason;
 import com.acme.orders.domain.CustomerId;
 import com.acme.orders.domain.LineItem;
@@ -31,7 +32,7 @@ public final class OrderMapper {
     private OrderMapper() {}
 
     public static OrdersRecord toRow(Order order) {
-        var row = new OrdersRecord();
+        var row = DetachedRows.of(new OrdersRecord());
         row.setId(order.id().value());
         row.setOrderNumber(order.number().value());
         row.setCustomerId(order.customerId().value());
@@ -61,7 +62,7 @@ public final class OrderMapper {
         var rows = new ArrayList<OrderItemsRecord>(order.items().size());
         for (int lineNo = 0; lineNo < order.items().size(); lineNo++) {
             var item = order.items().get(lineNo);
-            var row = new OrderItemsRecord();
+            var row = DetachedRows.of(new OrderItemsRecord());
             row.setOrderId(order.id().value());
             row.setLineNo((short) lineNo);
             row.setSku(item.sku().value());

@@ -2,11 +2,8 @@ package com.acme.orders.adapter.postgres.change;
 
 import static com.acme.orders.adapter.postgres.jooq.Tables.ORDERS;
 import static com.acme.orders.adapter.postgres.jooq.Tables.ORDER_ITEMS;
-import static com.acme.orders.adapter.postgres.sql.ArrayBinds.booleans;
 import static com.acme.orders.adapter.postgres.sql.ArrayBinds.column;
-import static com.acme.orders.adapter.postgres.sql.ArrayBinds.instants;
-import static com.acme.orders.adapter.postgres.sql.ArrayBinds.longs;
-import static com.acme.orders.adapter.postgres.sql.ArrayBinds.strings;
+import static com.acme.orders.adapter.postgres.sql.ArrayBinds.texts;
 import static com.acme.orders.adapter.postgres.sql.ArrayBinds.uuids;
 import static org.jooq.impl.DSL.any;
 import static org.jooq.impl.DSL.row;
@@ -60,6 +57,8 @@ public class PostgresOrderRepository implements OrderRepository {
 
     private volatile @Nullable RenderedOnce timeoutUpdate;
 
+    private final RenderedOnce batchUpdate;
+
     /** Reading one order, and locking it (see {@link RenderedOnce}): most requests do one of the two. */
     private final RenderedOnce read;
 
@@ -67,6 +66,7 @@ public class PostgresOrderRepository implements OrderRepository {
 
     public PostgresOrderRepository(DSLContext db) {
         this.db = db;
+        this.batchUpdate = RenderedOnce.of(db, batchUpdate(db));
         var one = withItemsJoined().where(ORDERS.ID.eq(DSL.param("id", ORDERS.ID.getDataType())));
         this.read = RenderedOnce.of(db, one);
         // Waits for any other writer of this row and then reads the state it committed (READ COMMITTED re-reads
@@ -194,23 +194,54 @@ public class PostgresOrderRepository implements OrderRepository {
         }
         List<Order> batch = List.copyOf(orders);
         List<OrdersRecord> rows = batch.stream().map(OrderMapper::toRow).toList();
-        // One statement for the whole batch, its rows as arrays: one parse, one plan and one round trip whatever the
-        // batch size, where a JDBC batch of per-order statements cost the server a parse and a plan for each order.
-        // Each row meets the same conditions as conditionalUpdate; RETURNING tells which rows met them.
+        // RETURNING tells which rows met the conditions, so a refused order is named.
+        Set<UUID> updated = new HashSet<>(batchUpdate
+                .fetch(
+                        db,
+                        UPDATED,
+                        texts(rows, OrdersRecord::getId),
+                        texts(rows, OrdersRecord::getVersion),
+                        texts(rows, OrdersRecord::getStatus),
+                        texts(rows, OrdersRecord::getPaymentReference),
+                        texts(rows, OrdersRecord::getPaidAt),
+                        texts(rows, OrdersRecord::getCancelledAt),
+                        texts(rows, OrdersRecord::getCancellationReason),
+                        texts(batch, PostgresOrderRepository::isTimeout),
+                        texts(rows, OrdersRecord::getPaymentInProgress),
+                        texts(rows, OrdersRecord::getPaymentInProgressSince),
+                        texts(rows, OrdersRecord::getHeldUntil),
+                        texts(rows, OrdersRecord::getRemindedAt))
+                .getValues(ORDERS.ID));
+        for (OrdersRecord row : rows) {
+            if (!updated.contains(row.getId())) {
+                throw new ConcurrentOrderChange(new OrderId(row.getId()));
+            }
+        }
+    }
+
+    private static final Field<?>[] UPDATED = {ORDERS.ID};
+
+    /**
+     * The statement of {@link #updateAll}: one for the whole batch, its rows as arrays (ArrayBinds#texts), so one
+     * parse, one plan and one round trip whatever the batch size, where a JDBC batch of per-order statements cost the
+     * server a parse and a plan for each order. Each row meets the same conditions as {@link #conditionalUpdate(Order)},
+     * and the ids of those that did come back. Its values are the twelve arrays, in order.
+     */
+    private static Query batchUpdate(DSLContext db) {
         Table<?> changed = table(
                         "unnest({0}, {1}, {2}, {3}, {4}, {5}, {6}, {7}, {8}, {9}, {10}, {11})",
-                        uuids(rows, OrdersRecord::getId),
-                        longs(rows, OrdersRecord::getVersion),
-                        strings(rows, OrdersRecord::getStatus),
-                        strings(rows, OrdersRecord::getPaymentReference),
-                        instants(rows, OrdersRecord::getPaidAt),
-                        instants(rows, OrdersRecord::getCancelledAt),
-                        strings(rows, OrdersRecord::getCancellationReason),
-                        booleans(batch, PostgresOrderRepository::isTimeout),
-                        strings(rows, OrdersRecord::getPaymentInProgress),
-                        instants(rows, OrdersRecord::getPaymentInProgressSince),
-                        instants(rows, OrdersRecord::getHeldUntil),
-                        instants(rows, OrdersRecord::getRemindedAt))
+                        texts("id", "uuid"),
+                        texts("version", "bigint"),
+                        texts("status", "varchar"),
+                        texts("payment_reference", "varchar"),
+                        texts("paid_at", "timestamptz"),
+                        texts("cancelled_at", "timestamptz"),
+                        texts("cancellation_reason", "varchar"),
+                        texts("timeout", "boolean"),
+                        texts("payment_in_progress", "varchar"),
+                        texts("payment_in_progress_since", "timestamptz"),
+                        texts("held_until", "timestamptz"),
+                        texts("reminded_at", "timestamptz"))
                 .as(
                         "changed",
                         "id",
@@ -225,7 +256,7 @@ public class PostgresOrderRepository implements OrderRepository {
                         "payment_in_progress_since",
                         "held_until",
                         "reminded_at");
-        Set<UUID> updated = new HashSet<>(db.update(ORDERS)
+        return db.update(ORDERS)
                 .set(ORDERS.STATUS, column("changed", "status", String.class))
                 .set(ORDERS.PAYMENT_REFERENCE, column("changed", "payment_reference", String.class))
                 .set(ORDERS.PAID_AT, column("changed", "paid_at", SQLDataType.INSTANT))
@@ -237,21 +268,15 @@ public class PostgresOrderRepository implements OrderRepository {
                         column("changed", "payment_in_progress_since", SQLDataType.INSTANT))
                 .set(ORDERS.HELD_UNTIL, column("changed", "held_until", SQLDataType.INSTANT))
                 .set(ORDERS.REMINDED_AT, column("changed", "reminded_at", SQLDataType.INSTANT))
-                .set(ORDERS.VERSION, ORDERS.VERSION.plus(1))
+                .set(ORDERS.VERSION, ORDERS.VERSION.plus(DSL.inline(1L)))
                 .from(changed)
                 .where(ORDERS.ID.eq(column("changed", "id", UUID.class)))
                 .and(ORDERS.VERSION.eq(column("changed", "version", Long.class)))
-                .and(ORDERS.STATUS.eq(OrderMapper.status(OrderStatus.UNPAID)))
+                .and(ORDERS.STATUS.eq(DSL.inline(OrderMapper.status(OrderStatus.UNPAID))))
                 .and(column("changed", "timeout", Boolean.class)
-                        .isFalse()
+                        .eq(DSL.inline(false))
                         .or(ORDERS.PAYMENT_DEADLINE.le(column("changed", "cancelled_at", SQLDataType.INSTANT))))
-                .returning(ORDERS.ID)
-                .fetch(ORDERS.ID));
-        for (OrdersRecord row : rows) {
-            if (!updated.contains(row.getId())) {
-                throw new ConcurrentOrderChange(new OrderId(row.getId()));
-            }
-        }
+                .returning(ORDERS.ID);
     }
 
     /**

@@ -2,6 +2,7 @@ package com.acme.orders.adapter.postgres.outbox;
 
 import com.acme.orders.adapter.postgres.change.OrderMapper;
 import com.acme.orders.adapter.postgres.jooq.tables.records.OutboxRecord;
+import com.acme.orders.adapter.postgres.sql.DetachedRows;
 import com.acme.orders.application.outbox.port.PendingEvent;
 import com.acme.orders.domain.LineItem;
 import com.acme.orders.domain.Money;
@@ -91,7 +92,7 @@ final class OrderEventContract {
             String remindedAt) {}
 
     static OutboxRecord toRow(OrderEvent event, Instant storedAt, @Nullable String traceparent) {
-        var row = new OutboxRecord();
+        var row = DetachedRows.of(new OutboxRecord());
         row.setEventId(event.eventId());
         row.setOrderId(event.orderId().value());
         row.setEventType(type(event));

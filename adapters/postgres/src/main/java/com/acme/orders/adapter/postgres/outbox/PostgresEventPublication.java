@@ -2,9 +2,7 @@ package com.acme.orders.adapter.postgres.outbox;
 
 import static com.acme.orders.adapter.postgres.jooq.Tables.OUTBOX;
 import static com.acme.orders.adapter.postgres.sql.ArrayBinds.column;
-import static com.acme.orders.adapter.postgres.sql.ArrayBinds.instants;
-import static com.acme.orders.adapter.postgres.sql.ArrayBinds.strings;
-import static com.acme.orders.adapter.postgres.sql.ArrayBinds.uuids;
+import static com.acme.orders.adapter.postgres.sql.ArrayBinds.texts;
 import static org.jooq.impl.DSL.select;
 import static org.jooq.impl.DSL.table;
 
@@ -18,9 +16,11 @@ import java.util.UUID;
 import org.jmolecules.architecture.hexagonal.SecondaryAdapter;
 import org.jooq.DSLContext;
 import org.jooq.Field;
+import org.jooq.Query;
 import org.jooq.Table;
 import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
+import org.jspecify.annotations.Nullable;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
@@ -48,6 +48,8 @@ public class PostgresEventPublication implements EventPublication {
     /** A customer's change publishes one event: its statement is rendered once (see {@link RenderedOnce}). */
     private final RenderedOnce oneEvent;
 
+    private final RenderedOnce manyEvents;
+
     public PostgresEventPublication(DSLContext db, PostgresOutboxSignal signal, CurrentTrace trace) {
         this.db = db;
         this.signal = signal;
@@ -59,6 +61,7 @@ public class PostgresEventPublication implements EventPublication {
                         .values(COLUMNS.stream()
                                 .map(it -> DSL.param(it.getName(), it.getDataType()))
                                 .toList()));
+        this.manyEvents = RenderedOnce.of(db, manyEvents(db));
     }
 
     @Override
@@ -83,7 +86,7 @@ public class PostgresEventPublication implements EventPublication {
             oneEvent.executeAtCommit(
                     db, inserted -> {}, COLUMNS.stream().map(row::get).toArray());
         } else {
-            insertAll(rows);
+            insertAll(rows, storedAt, traceparent);
         }
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
@@ -93,32 +96,39 @@ public class PostgresEventPublication implements EventPublication {
         });
     }
 
-    private void insertAll(List<OutboxRecord> rows) {
-        // One statement over arrays for all the events of a change (a timeout batch publishes hundreds): jOOQ's
-        // batchInsert rendered one INSERT per record, most of the timeout worker's CPU. WITH ORDINALITY keeps the
-        // list's order in the ids, which is the publication order of an order's events.
+    private void insertAll(List<OutboxRecord> rows, Instant storedAt, @Nullable String traceparent) {
+        // With the change that raised them, at the commit (WritesAtCommit): one statement for all the events of a
+        // batch, its columns as arrays the driver sends as they are (ArrayBinds#texts).
+        manyEvents.executeAtCommit(
+                db,
+                inserted -> {},
+                storedAt,
+                storedAt,
+                traceparent,
+                texts(rows, OutboxRecord::getEventId),
+                texts(rows, OutboxRecord::getOrderId),
+                texts(rows, OutboxRecord::getEventType),
+                texts(rows, OutboxRecord::getOccurredAt),
+                texts(rows, OutboxRecord::getData));
+    }
+
+    /**
+     * The events of a change that raised many (a timeout batch publishes hundreds) in one statement over arrays:
+     * jOOQ's batchInsert rendered one INSERT per record, most of the timeout worker's CPU. WITH ORDINALITY keeps the
+     * list's order in the ids, which is the publication order of an order's events. The values, in the order of
+     * their placeholders: the time they were stored (twice: created and available), the traceparent, then the
+     * arrays.
+     */
+    private static Query manyEvents(DSLContext db) {
         Table<?> unnested = table(
-                        "unnest({0}, {1}, {2}, {3}, {4}, {5}, {6}, {7}) WITH ORDINALITY",
-                        uuids(rows, OutboxRecord::getEventId),
-                        uuids(rows, OutboxRecord::getOrderId),
-                        strings(rows, OutboxRecord::getEventType),
-                        instants(rows, OutboxRecord::getOccurredAt),
-                        strings(rows, OutboxRecord::getData),
-                        instants(rows, OutboxRecord::getCreatedAt),
-                        instants(rows, OutboxRecord::getAvailableAt),
-                        strings(rows, OutboxRecord::getTraceparent))
-                .as(
-                        "event",
-                        "event_id",
-                        "order_id",
-                        "event_type",
-                        "occurred_at",
-                        "data",
-                        "created_at",
-                        "available_at",
-                        "traceparent",
-                        "position");
-        db.insertInto(
+                        "unnest({0}, {1}, {2}, {3}, {4}) WITH ORDINALITY",
+                        texts("event_id", "uuid"),
+                        texts("order_id", "uuid"),
+                        texts("event_type", "varchar"),
+                        texts("occurred_at", "timestamptz"),
+                        texts("data", "text"))
+                .as("event", "event_id", "order_id", "event_type", "occurred_at", "data", "position");
+        return db.insertInto(
                         OUTBOX,
                         OUTBOX.EVENT_ID,
                         OUTBOX.ORDER_ID,
@@ -134,11 +144,10 @@ public class PostgresEventPublication implements EventPublication {
                                 column("event", "event_type", String.class),
                                 column("event", "occurred_at", SQLDataType.INSTANT),
                                 column("event", "data", String.class),
-                                column("event", "created_at", SQLDataType.INSTANT),
-                                column("event", "available_at", SQLDataType.INSTANT),
-                                column("event", "traceparent", String.class))
+                                DSL.param("created_at", OUTBOX.CREATED_AT.getDataType()),
+                                DSL.param("available_at", OUTBOX.AVAILABLE_AT.getDataType()),
+                                DSL.param("traceparent", OUTBOX.TRACEPARENT.getDataType()))
                         .from(unnested)
-                        .orderBy(column("event", "position", Long.class)))
-                .execute();
+                        .orderBy(column("event", "position", Long.class)));
     }
 }

@@ -85,6 +85,49 @@ class OutboxTest extends PostgresAdapterTest {
     }
 
     @Test
+    void
+            the_events_of_many_orders_published_together_are_stored_in_the_order_they_were_raised_each_with_its_own_columns() {
+        List<Order> placed = java.util.stream.IntStream.range(0, 3)
+                .mapToObj(i -> Order.place(
+                        com.acme.orders.domain.OrderId.newId(),
+                        numbers.next(TestOrders.TODAY),
+                        ALICE,
+                        twoBooks(),
+                        NOW.plusSeconds(i),
+                        Duration.ofMinutes(30)))
+                .toList();
+        var events = placed.stream().flatMap(it -> it.recordedEvents().stream()).toList();
+
+        transactions.inTransaction(() -> {
+            placed.forEach(orders::add);
+            publication.publish(events);
+            return null;
+        });
+
+        var rows = db.selectFrom(OUTBOX).orderBy(OUTBOX.ID).fetch();
+        assertThat(rows)
+                .extracting(it -> it.getEventId())
+                .containsExactlyElementsOf(
+                        events.stream().map(it -> it.eventId()).toList());
+        assertThat(rows)
+                .extracting(it -> it.getOrderId())
+                .containsExactlyElementsOf(
+                        placed.stream().map(it -> it.id().value()).toList());
+        assertThat(rows)
+                .extracting(it -> it.getOccurredAt())
+                .containsExactly(micros(NOW), micros(NOW.plusSeconds(1)), micros(NOW.plusSeconds(2)));
+        assertThat(rows).allSatisfy(it -> {
+            assertThat(it.getEventType()).isEqualTo("com.acme.orders.order.placed.v1");
+            assertThat(it.getTraceparent()).isNull();
+            assertThat(it.getAvailableAt()).isEqualTo(it.getCreatedAt());
+        });
+        var last = JsonMapper.builder().build().readTree(rows.get(2).getData());
+        assertThat(last.get("orderNumber").asString())
+                .isEqualTo(placed.get(2).number().value());
+        assertThat(last.get("items").get(0).get("sku").asString()).isEqualTo("BOOK-1");
+    }
+
+    @Test
     void a_batch_holds_only_the_earliest_waiting_event_of_each_order_and_skips_an_order_behind_a_parked_event() {
         Order first = place();
         Order second = place();
@@ -198,5 +241,10 @@ class OutboxTest extends PostgresAdapterTest {
 
     private Order place() {
         return placeOrder.place(new PlaceOrder.Command(ALICE, twoBooks(), Optional.empty()));
+    }
+
+    /** As PostgreSQL keeps it. */
+    private static Instant micros(Instant instant) {
+        return instant.truncatedTo(java.time.temporal.ChronoUnit.MICROS);
     }
 }
