@@ -244,17 +244,20 @@ final class Report {
                         p99 <= 1.1 && sustained >= 0.9 ? "met" : "missed"));
             }
         }
+        // The target is for a million pending orders: with fewer, the index's buckets hold few entries each and
+        // their own overhead shows (docs/timeouts.md, Memory), so a smaller backlog's figure is reported only.
         expiry.stream()
                 .filter(it -> it.workload().equals("expiry")
                         && it.approach() == Approach.SERVICE
                         && it.backlog() > 0
                         && !Double.isNaN(it.redisBytesPerPending()))
-                .findFirst()
+                .max(java.util.Comparator.comparingInt(ExpiryResult::backlog))
                 .ifPresent(it -> lines.add(String.format(
                         Locale.ROOT,
-                        "- Redis memory per pending order: %.1f bytes " + "(target ≤ 100): **%s**",
+                        "- Redis memory per pending order, %,d pending: %.1f bytes (target ≤ 40 at 1,000,000): **%s**",
+                        it.backlog(),
                         it.redisBytesPerPending(),
-                        it.redisBytesPerPending() <= 100 ? "met" : "missed")));
+                        it.backlog() < 1_000_000 ? "reported" : it.redisBytesPerPending() <= 40 ? "met" : "missed")));
         return lines.isEmpty() ? "Not measured in this run.\n" : String.join("\n", lines) + "\n";
     }
 
