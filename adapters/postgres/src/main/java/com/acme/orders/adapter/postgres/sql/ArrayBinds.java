@@ -1,6 +1,5 @@
 package com.acme.orders.adapter.postgres.sql;
 
-import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
@@ -24,20 +23,8 @@ public final class ArrayBinds {
         return DSL.val(rows.stream().map(column).toArray(UUID[]::new), SQLDataType.UUID.array());
     }
 
-    public static <R> Field<String[]> strings(List<R> rows, Function<R, String> column) {
-        return DSL.val(rows.stream().map(column).toArray(String[]::new), SQLDataType.VARCHAR.array());
-    }
-
-    public static <R> Field<Instant[]> instants(List<R> rows, Function<R, Instant> column) {
-        return DSL.val(rows.stream().map(column).toArray(Instant[]::new), SQLDataType.INSTANT.array());
-    }
-
     public static <R> Field<Long[]> longs(List<R> rows, Function<R, Long> column) {
         return DSL.val(rows.stream().map(column).toArray(Long[]::new), SQLDataType.BIGINT.array());
-    }
-
-    public static <R> Field<Boolean[]> booleans(List<R> rows, Function<R, Boolean> column) {
-        return DSL.val(rows.stream().map(column).toArray(Boolean[]::new), SQLDataType.BOOLEAN.array());
     }
 
     /**
