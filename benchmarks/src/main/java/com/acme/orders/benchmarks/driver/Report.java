@@ -154,10 +154,10 @@ final class Report {
             if (service && pgbenchBatch.isPresent()) {
                 md.append(String.format(
                         Locale.ROOT,
-                        "%nThe service's best sustained rate in this run (%,.0f/s) is %.0f%% "
+                        "%nThe service's best rate in this run (%,.0f/s, sustained or over the herd) is %.0f%% "
                                 + "of the best pgbench figure for the same work.%n",
-                        bestSustained(expiry),
-                        100 * bestSustained(expiry) / pgbenchBatch.getAsDouble()));
+                        capacity(expiry, bestSustained(expiry)),
+                        100 * capacity(expiry, bestSustained(expiry)) / pgbenchBatch.getAsDouble()));
             }
         }
         md.append("\n## Files\n\n- [expiry.csv](benchmarks/expiry.csv): every expiry and mix run\n"
@@ -215,13 +215,7 @@ final class Report {
                         runs.stream().mapToLong(ExpiryResult::unsettled).max().orElse(0),
                         p99.verdict(),
                         rate == 10_000 && pgbenchBatch.isPresent()
-                                ? String.format(
-                                        Locale.ROOT,
-                                        "; %.0f%% of pgbench's batched cancellation in this run, %,.0f/s (target ≥"
-                                                + " 70%%): **%s**",
-                                        100 * sustained.median() / pgbenchBatch.getAsDouble(),
-                                        pgbenchBatch.getAsDouble(),
-                                        sustained.median() >= 0.7 * pgbenchBatch.getAsDouble() ? "met" : "missed")
+                                ? share(capacity(expiry, sustained.median()), pgbenchBatch.getAsDouble())
                                 : ""));
             }
             if (rate == 5_000 && !none.isEmpty() && !full.isEmpty()) {
@@ -291,6 +285,36 @@ final class Report {
         return md.toString();
     }
 
+    /**
+     * What the service can cancel per second: a run that keeps pace sustains the offered rate and no more, so the
+     * herd's rate, where a backlog of due orders drains as fast as it can, counts when it is higher.
+     */
+    private static double capacity(List<ExpiryResult> expiry, double sustained) {
+        return Math.max(
+                sustained,
+                expiry.stream()
+                        .filter(it -> it.workload().equals(ExpiryRun.HERD) && it.approach() == Approach.SERVICE)
+                        .mapToDouble(Report::herdRate)
+                        .max()
+                        .orElse(0));
+    }
+
+    private static String share(double capacity, double pgbenchBatch) {
+        return String.format(
+                Locale.ROOT,
+                "; capacity %,.0f/s (the herd's rate when higher than the offered one), %.0f%% of pgbench's batched"
+                        + " cancellation in this run, %,.0f/s (target ≥ 70%%): **%s**",
+                capacity,
+                100 * capacity / pgbenchBatch,
+                pgbenchBatch,
+                capacity >= 0.7 * pgbenchBatch ? "met" : "missed");
+    }
+
+    /** Cancellations per second from the herd's deadline to its last commit. */
+    private static double herdRate(ExpiryResult herd) {
+        return herd.cancelled() / Math.max(0.001, herd.commitLag().max() / 1_000);
+    }
+
     private static boolean meets(ExpiryResult run, double sustainedAtLeast) {
         return run.unsettled() == 0
                 && run.sustainedPerSecond() >= sustainedAtLeast
@@ -336,7 +360,7 @@ final class Report {
                     it.backlog(),
                     ms(it.commitLag().max()),
                     ms(it.kafkaLag().max()),
-                    it.cancelled() / Math.max(0.001, it.commitLag().max() / 1_000),
+                    herdRate(it),
                     it.unsettled(),
                     it.customers().stream()
                             .map(c -> c.workload() + " " + ms(c.latency().p99()))
