@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
@@ -362,7 +363,7 @@ final class ExpiryRun {
         var kafkaLag = new Lags();
         long cancelled = 0;
         long steady = 0;
-        var worstBySecond = new java.util.TreeMap<Long, Long>();
+        var worstBySecond = new TreeMap<Long, Long>();
         Instant steadyFrom = first.plusSeconds(1);
         for (var it : database.settledDueOrders()) {
             if (!"CANCELLED".equals(it.status())) {

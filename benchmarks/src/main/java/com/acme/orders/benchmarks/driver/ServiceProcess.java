@@ -2,6 +2,7 @@ package com.acme.orders.benchmarks.driver;
 
 import com.acme.orders.benchmarks.Approach;
 import com.acme.orders.benchmarks.approaches.CompetingApproaches;
+import com.acme.orders.benchmarks.servers.JavaProcesses;
 import com.acme.orders.benchmarks.servers.Servers;
 import com.acme.orders.benchmarks.service.BenchmarkedService;
 import java.io.IOException;
@@ -13,7 +14,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalDouble;
@@ -85,27 +85,7 @@ final class ServiceProcess implements AutoCloseable {
 
     /** Waits for the readiness probe to answer UP. */
     void awaitReady(Duration atMost) throws Exception {
-        var http = HttpClient.newHttpClient();
-        var giveUp = Instant.now().plus(atMost);
-        while (Instant.now().isBefore(giveUp)) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("the service exited with " + process.exitValue() + "; see " + log);
-            }
-            try {
-                var response = http.send(
-                        HttpRequest.newBuilder(
-                                        URI.create("http://localhost:" + managementPort + "/actuator/health/readiness"))
-                                .build(),
-                        HttpResponse.BodyHandlers.ofString());
-                if (response.statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // not listening yet
-            }
-            Thread.sleep(200);
-        }
-        throw new IllegalStateException("the service was not ready after " + atMost + "; see " + log);
+        JavaProcesses.awaitReady(process, "the service", managementPort, atMost, log);
     }
 
     int port() {

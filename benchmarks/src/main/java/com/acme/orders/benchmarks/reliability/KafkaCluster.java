@@ -76,13 +76,14 @@ final class KafkaCluster implements AutoCloseable {
             Path properties = home.resolve("server.properties");
             Files.writeString(
                     properties,
-                    serverProperties(
+                    JavaProcesses.kafkaNodeProperties(
                             i + 1,
+                            String.join(",", voters),
                             home.resolve("data"),
                             ports.get(i),
                             ports.get(size + i),
-                            String.join(",", voters),
-                            size));
+                            6,
+                            Math.min(3, size)));
             Path log = home.resolve("kafka.log");
             JavaProcesses.formatKafkaStorage(cluster.loggingConfig, clusterId, properties, log);
             cluster.brokers.add(cluster.new Broker(i + 1, ports.get(i), properties, log));
@@ -137,34 +138,6 @@ final class KafkaCluster implements AutoCloseable {
             }
             Thread.sleep(500);
         }
-    }
-
-    private static String serverProperties(int id, Path data, int port, int controllerPort, String voters, int size) {
-        String replicas = Integer.toString(Math.min(3, size));
-        String minInSync = Integer.toString(Math.max(1, Math.min(3, size) - 1));
-        return String.join(
-                "\n",
-                "process.roles=broker,controller",
-                "node.id=" + id,
-                "controller.quorum.voters=" + voters,
-                "listeners=PLAINTEXT://localhost:" + port + ",CONTROLLER://localhost:" + controllerPort,
-                "advertised.listeners=PLAINTEXT://localhost:" + port,
-                "controller.listener.names=CONTROLLER",
-                "inter.broker.listener.name=PLAINTEXT",
-                "listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT",
-                "log.dirs=" + data.toAbsolutePath(),
-                "num.partitions=6",
-                "default.replication.factor=" + replicas,
-                "min.insync.replicas=" + minInSync,
-                "offsets.topic.replication.factor=" + replicas,
-                "transaction.state.log.replication.factor=" + replicas,
-                "transaction.state.log.min.isr=" + minInSync,
-                "share.coordinator.state.topic.replication.factor=" + replicas,
-                "share.coordinator.state.topic.min.isr=" + minInSync,
-                // A replica that fell behind (its broker was killed) may not lead: acknowledged records stay.
-                "unclean.leader.election.enable=false",
-                "group.initial.rebalance.delay.ms=0",
-                "");
     }
 
     private ProcessBuilder java(List<String> jvmOptions, String mainClass, String... arguments) {

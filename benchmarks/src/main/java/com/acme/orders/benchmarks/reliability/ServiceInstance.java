@@ -1,15 +1,11 @@
 package com.acme.orders.benchmarks.reliability;
 
+import com.acme.orders.benchmarks.servers.JavaProcesses;
 import com.acme.orders.bootstrap.OrderServiceApplication;
 import java.io.IOException;
 import java.lang.ProcessBuilder.Redirect;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -80,28 +76,7 @@ final class ServiceInstance implements AutoCloseable {
     }
 
     void awaitReady(Duration atMost) throws Exception {
-        var http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
-        var giveUp = Instant.now().plus(atMost);
-        while (Instant.now().isBefore(giveUp)) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException(name + " exited with " + process.exitValue() + "; see " + log);
-            }
-            try {
-                var response = http.send(
-                        HttpRequest.newBuilder(
-                                        URI.create("http://localhost:" + managementPort + "/actuator/health/readiness"))
-                                .timeout(Duration.ofSeconds(2))
-                                .build(),
-                        HttpResponse.BodyHandlers.discarding());
-                if (response.statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // not listening yet
-            }
-            Thread.sleep(250);
-        }
-        throw new IllegalStateException(name + " was not ready after " + atMost + "; see " + log);
+        JavaProcesses.awaitReady(process, name, managementPort, atMost, log);
     }
 
     @Override

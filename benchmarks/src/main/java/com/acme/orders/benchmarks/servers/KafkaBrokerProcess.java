@@ -101,27 +101,9 @@ final class KafkaBrokerProcess implements AutoCloseable {
     }
 
     private static String serverProperties(Path data, int port, int controllerPort, int partitions) {
-        return String.join(
-                "\n",
-                "process.roles=broker,controller",
-                "node.id=1",
-                "controller.quorum.voters=1@localhost:" + controllerPort,
-                "listeners=PLAINTEXT://localhost:" + port + ",CONTROLLER://localhost:" + controllerPort,
-                "advertised.listeners=PLAINTEXT://localhost:" + port,
-                "controller.listener.names=CONTROLLER",
-                "inter.broker.listener.name=PLAINTEXT",
-                "listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT",
-                "log.dirs=" + data.toAbsolutePath(),
-                "num.partitions=" + partitions,
-                // One broker: every internal topic has exactly one replica.
-                "offsets.topic.replication.factor=1",
-                "transaction.state.log.replication.factor=1",
-                "transaction.state.log.min.isr=1",
-                "share.coordinator.state.topic.replication.factor=1",
-                "share.coordinator.state.topic.min.isr=1",
-                // The benchmark's consumers join at once; the default 3 s delay would only add to every run.
-                "group.initial.rebalance.delay.ms=0",
-                "");
+        // One broker: every topic, the internal ones too, has exactly one replica.
+        return JavaProcesses.kafkaNodeProperties(
+                1, "1@localhost:" + controllerPort, data, port, controllerPort, partitions, 1);
     }
 
     /** SIGTERM: the broker shuts down in order (it flushes its logs), then we wait for it. */
